@@ -9,7 +9,6 @@ export interface Style {
   readonly dim: Paint;
   readonly red: Paint;
   readonly yellow: Paint;
-  readonly green: Paint;
 }
 
 const plain: Paint = (text) => text;
@@ -21,8 +20,8 @@ const ansi =
 /** Plain ANSI SGR codes when `color` is true; identity functions (no escapes at all) otherwise. */
 export const makeStyle = (color: boolean): Style =>
   color
-    ? { bold: ansi("1"), dim: ansi("2"), red: ansi("31"), yellow: ansi("33"), green: ansi("32") }
-    : { bold: plain, dim: plain, red: plain, yellow: plain, green: plain };
+    ? { bold: ansi("1"), dim: ansi("2"), red: ansi("31"), yellow: ansi("33") }
+    : { bold: plain, dim: plain, red: plain, yellow: plain };
 
 /** A table cell: its plain text and an optional paint applied after padding. */
 export interface Cell {

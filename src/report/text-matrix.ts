@@ -2,7 +2,7 @@
 // callbacks, then every pair with its `why`, serialized pairs first (CC-1..CC-6, S-10).
 import type { ExplainCallback, ExplainPair } from "../analyze/explain-result.js";
 import type { ReportView } from "./only.js";
-import { layoutColumns, type Style, wrapProse } from "./text-layout.js";
+import { displayWidth, layoutColumns, type Style, wrapProse } from "./text-layout.js";
 import { callbackName, groupPairs, joinBlocks } from "./wording.js";
 
 /** The most callbacks drawn as a matrix; above it only the pair list is printed. */
@@ -56,8 +56,8 @@ const matrixLines = (
 const pairLines = (pair: ExplainPair, labelOf: Labels | null, width: number | undefined): string[] => {
   const names = pair.a === pair.b ? `${pair.a} with itself` : `${pair.a} and ${pair.b}`;
   const tag = labelOf === null ? "" : `${labelOf.get(pair.a) ?? "?"}–${labelOf.get(pair.b) ?? "?"}  `;
-  const indent = `    ${" ".repeat(tag.length)}`;
-  return [`    ${tag}${names}`, ...wrapProse(pair.why, width, `${indent}  `, `${indent}  `)];
+  const whyIndent = " ".repeat(4 + displayWidth(tag) + 2);
+  return [`    ${tag}${names}`, ...wrapProse(pair.why, width, whyIndent, whyIndent)];
 };
 
 const pairGroupLines = (
@@ -78,10 +78,9 @@ export const concurrencyLines = (view: ReportView, style: Style, width: number |
   if (columns.length === 0) return ["  no callbacks"];
   const labelOf = columns.length <= MATRIX_LIMIT ? matrixLabels(columns) : null;
   const lines = labelOf
-    ? [...matrixLines(view, columns, labelOf, style), ""]
+    ? matrixLines(view, columns, labelOf, style)
     : [
         `  ${columns.length} callbacks: too many for a matrix (it shows up to ${MATRIX_LIMIT}), pairs listed only.`,
-        "",
       ];
   const { serialized, concurrent } = groupPairs(view.shown.pairs);
   return joinBlocks([

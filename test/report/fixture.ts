@@ -50,7 +50,7 @@ const objects: ExplainObject[] = [
     declared: declared({ dispatch: "Sequential", defaultQueue: false, powerManaged: "WdfTrue" }),
     effective: { syncScope: "Queue", executionLevel: "Dispatch" },
     status: "STATUS_SUCCESS",
-    lock: "device/ioctlQueue/lock",
+    lock: "device/ioctlQueue#lock",
   },
   {
     id: "device/ioctlQueue/workItem0",
@@ -88,7 +88,7 @@ const callbacks: ExplainCallback[] = [
     object: "device/ioctlQueue",
     event: "EvtIoDeviceControl",
     function: "MyEvtIoDeviceControl",
-    lock: "device/ioctlQueue/lock",
+    lock: "device/ioctlQueue#lock",
     irql: "DISPATCH_LEVEL",
   },
   {
@@ -147,7 +147,7 @@ export const FIXTURE: ExplainResult = {
   schema: "wdfsim.explain/1",
   framework: "kmdf",
   objects,
-  locks: [{ id: "device/ioctlQueue/lock", kind: "spin", owner: "device/ioctlQueue" }],
+  locks: [{ id: "device/ioctlQueue#lock", kind: "spin", owner: "device/ioctlQueue" }],
   callbacks,
   pairs,
   findings: [

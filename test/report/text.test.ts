@@ -18,7 +18,9 @@ describe("renderText", () => {
     expect(plain.split("\n")[0]).toBe(
       "wdfsim explain: KMDF driver — 5 objects (1 failed), 1 lock, 3 callbacks, 6 pairs, 3 findings",
     );
-    expect(renderText({ ...FIXTURE, framework: "umdf2" }, { color: false })).toMatch(/^wdfsim explain: UMDF 2 driver/);
+    expect(renderText({ ...FIXTURE, framework: "umdf2" }, { color: false })).toMatch(
+      /^wdfsim explain: UMDF 2 driver/,
+    );
   });
 
   it("draws the objects as an aligned tree following parent, marking the failed timer", () => {
@@ -26,7 +28,7 @@ describe("renderText", () => {
       "  object              kind       scope              level                 dispatch / serialization      lock                    status",
       "  driver              driver     None (inherited)   Dispatch (inherited)                                —                       ok",
       "  └─ device           device     Queue              Dispatch (inherited)                                —                       ok",
-      "     └─ ioctlQueue    queue      Queue (inherited)  Dispatch (inherited)  Sequential                    device/ioctlQueue/lock  ok",
+      "     └─ ioctlQueue    queue      Queue (inherited)  Dispatch (inherited)  Sequential                    device/ioctlQueue#lock  ok",
       "        ├─ workItem0  work item  Queue (inherited)  Passive               AutomaticSerialization=FALSE  —                       ok",
       "        └─ timer0     timer      Queue (inherited)  Passive               AutomaticSerialization=TRUE   —                       ✗ STATUS_WDF_INCOMPATIBLE_EXECUTION_LEVEL",
     ]);
@@ -45,7 +47,7 @@ describe("renderText", () => {
   it("lists each lock with its kind, owner and the callbacks that hold it", () => {
     expect(sectionOf(plain, "Locks")).toEqual([
       "  lock                    kind       owner              held by",
-      "  device/ioctlQueue/lock  spin lock  device/ioctlQueue  device/ioctlQueue:EvtIoDeviceControl",
+      "  device/ioctlQueue#lock  spin lock  device/ioctlQueue  device/ioctlQueue:EvtIoDeviceControl",
     ]);
   });
 
@@ -53,14 +55,16 @@ describe("renderText", () => {
     expect(sectionOf(plain, "Callbacks")).toEqual([
       "  callback                                 function              lock                    IRQL",
       "  driver:EvtDriverDeviceAdd                MyEvtDeviceAdd        —                       PASSIVE_LEVEL",
-      "  device/ioctlQueue:EvtIoDeviceControl     MyEvtIoDeviceControl  device/ioctlQueue/lock  DISPATCH_LEVEL",
+      "  device/ioctlQueue:EvtIoDeviceControl     MyEvtIoDeviceControl  device/ioctlQueue#lock  DISPATCH_LEVEL",
       "  device/ioctlQueue/workItem0:EvtWorkItem  MyEvtWorkItem         —                       PASSIVE_LEVEL",
     ]);
   });
 
   it("appends the event to a callback id that does not name it", () => {
     const callbacks = [{ ...FIXTURE.callbacks[0]!, id: "cb0" }];
-    expect(renderText({ ...FIXTURE, callbacks, pairs: [] }, { color: false })).toContain("  cb0 (EvtDriverDeviceAdd)  ");
+    expect(renderText({ ...FIXTURE, callbacks, pairs: [] }, { color: false })).toContain(
+      "  cb0 (EvtDriverDeviceAdd)  ",
+    );
   });
 
   it("draws the matrix: ● for the concurrent pair, · for serialized ones, self-pairs on the diagonal", () => {
@@ -76,6 +80,8 @@ describe("renderText", () => {
         "  A  driver:EvtDriverDeviceAdd",
         "  B  device/ioctlQueue:EvtIoDeviceControl",
         "  C  device/ioctlQueue/workItem0:EvtWorkItem",
+        "",
+        "  Never at the same time (5 pairs)",
       ].join("\n"),
     );
   });
@@ -129,7 +135,9 @@ describe("renderText", () => {
     expect(at24).toContain("     A B C D E F G H I J K L M N O P Q R S T U V W X\n");
     expect(at24).toContain("  X  ● ● ● ● ● ● ● ● ● ● ● ● ● ● ● ● ● ● ● ● ● ● ● ·\n");
     const at25 = renderText(manyCallbacks(25), { color: false });
-    expect(at25).toContain("  25 callbacks: too many for a matrix (it shows up to 24), pairs listed only.");
+    expect(at25).toContain(
+      "  25 callbacks: too many for a matrix (it shows up to 24), pairs listed only.\n\n  Never at the same time",
+    );
     expect(at25).not.toContain("● can overlap");
     expect(at25).toContain("Never at the same time (25 pairs)");
     expect(at25).toContain("Can overlap (300 pairs)");
@@ -202,10 +210,10 @@ describe("renderText only", () => {
     const byId = renderText(FIXTURE, { color: false, only: "device/ioctlQueue:EvtIoDeviceControl" });
     expect(byFunction.split("\n").slice(2)).toEqual(byId.split("\n").slice(2));
     expect(sectionOf(byId, "Callbacks").slice(1)).toEqual([
-      "  device/ioctlQueue:EvtIoDeviceControl  MyEvtIoDeviceControl  device/ioctlQueue/lock  DISPATCH_LEVEL",
+      "  device/ioctlQueue:EvtIoDeviceControl  MyEvtIoDeviceControl  device/ioctlQueue#lock  DISPATCH_LEVEL",
     ]);
     expect(sectionOf(byId, "Locks").slice(1)).toEqual([
-      "  device/ioctlQueue/lock  spin lock  device/ioctlQueue  device/ioctlQueue:EvtIoDeviceControl",
+      "  device/ioctlQueue#lock  spin lock  device/ioctlQueue  device/ioctlQueue:EvtIoDeviceControl",
     ]);
     expect(sectionOf(byId, "Can these run at the same time?")).toEqual(["     A B C", "  B  · · ●"]);
   });
@@ -226,6 +234,8 @@ describe("renderText only", () => {
 describe("renderText determinism", () => {
   it("renders the same result byte-identically, also from a structural copy", () => {
     const copy = JSON.parse(JSON.stringify(FIXTURE));
-    expect(renderText(copy, { color: true, width: 72 })).toBe(renderText(FIXTURE, { color: true, width: 72 }));
+    expect(renderText(copy, { color: true, width: 72 })).toBe(
+      renderText(FIXTURE, { color: true, width: 72 }),
+    );
   });
 });
