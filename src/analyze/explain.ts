@@ -25,13 +25,20 @@ export const explainPairs = (driver: ResolvedDriver): ExplainPair[] => {
   const objects = new Map(driver.objects.map((o) => [o.id, o]));
   const cbs = driver.callbacks;
   const pairs: ExplainPair[] = new Array((cbs.length * (cbs.length + 1)) / 2);
+  // Reasons repeat across pairs; sharing one string per sentence keeps 500k pairs light (bench/).
+  const interned = new Map<string, string>();
   let k = 0;
   for (let i = 0; i < cbs.length; i++) {
     const a = cbs[i]!;
     for (let j = i; j < cbs.length; j++) {
       const b = cbs[j]!;
       const d = canOverlap(a, b, objects);
-      pairs[k++] = { a: a.id, b: b.id, concurrent: d.concurrent, why: d.why };
+      let why = interned.get(d.why);
+      if (why === undefined) {
+        why = d.why;
+        interned.set(why, why);
+      }
+      pairs[k++] = { a: a.id, b: b.id, concurrent: d.concurrent, why };
     }
   }
   return pairs;

@@ -16,10 +16,7 @@ const IRQL_RANK: Record<Irql, number> = { PASSIVE_LEVEL: 0, DISPATCH_LEVEL: 1, D
 // CC-1: the same lock instance keeps two callbacks apart, whatever else is true.
 const sameLock = (a: ResolvedCallback, b: ResolvedCallback): PairDecision | null =>
   a.lock !== null && b.lock !== null && a.lock.id === b.lock.id
-    ? {
-        concurrent: false,
-        why: `Both ${describeCallback(a)} and ${describeCallback(b)} run holding ${describeLock(a.lock)} (CC-1).`,
-      }
+    ? { concurrent: false, why: `Both run holding ${describeLock(a.lock)}, so one waits for the other (CC-1).` }
     : null;
 
 const isCompletion = (cb: ResolvedCallback): boolean => cb.kind === "stopComplete" || cb.kind === "purgeComplete";
@@ -73,20 +70,23 @@ const powerNotification = (a: ResolvedCallback, b: ResolvedCallback, objects: Ob
     : { concurrent: true, why: `${a.object} is not power-managed: its EvtIoStop comes from the removal purge, which does not wait for EvtIo callbacks still running (CC-5).` };
 };
 
+// The pair record names both callbacks, so CC-6 reasons speak of locks and IRQLs only; that keeps
+// the number of distinct sentences small (they are interned, see explain.ts).
 const preemption = (a: ResolvedCallback, b: ResolvedCallback): string => {
   if (IRQL_RANK[a.irql] === IRQL_RANK[b.irql]) return "";
-  const [low, high] = IRQL_RANK[a.irql] < IRQL_RANK[b.irql] ? [a, b] : [b, a];
-  return ` ${high.event} (${high.irql}) can also preempt ${low.event} (${low.irql}) on one processor.`;
+  const [low, high] = IRQL_RANK[a.irql] < IRQL_RANK[b.irql] ? [a.irql, b.irql] : [b.irql, a.irql];
+  return ` The one at ${high} can also preempt the one at ${low} on the same processor.`;
 };
 
 // CC-6: nothing in the framework keeps them apart.
 const byDefault = (a: ResolvedCallback, b: ResolvedCallback): PairDecision => {
+  const held = a.lock ?? b.lock;
   const locks =
-    a.lock === null && b.lock === null
-      ? `Neither ${describeCallback(a)} nor ${describeCallback(b)} takes a framework lock`
+    held === null
+      ? "Neither takes a framework lock"
       : a.lock === null || b.lock === null
-        ? `Only ${describeCallback(a.lock ? a : b)} holds a lock (${describeLock((a.lock ?? b.lock)!)}); ${describeCallback(a.lock ? b : a)} takes none`
-        : `${describeCallback(a)} holds ${a.lock.id} and ${describeCallback(b)} holds ${b.lock.id}, different locks`;
+        ? `Only one of them holds a framework lock (${describeLock(held)}); the other takes none`
+        : "They hold different framework locks";
   return {
     concurrent: true,
     why: `${locks}, so they can run at the same time on different processors (CC-6).${preemption(a, b)}`,

@@ -1,0 +1,182 @@
+// Test helper: build DriverConfigs tersely, without going through a frontend, so model tests
+// stand on their own. Defaults mirror the WDF INIT macros (WDF_WORKITEM_CONFIG_INIT etc.).
+
+import type {
+  AttributesConfig,
+  CallbackConfig,
+  DeclaredLevel,
+  DeclaredScope,
+  DriverConfig,
+  Framework,
+  FrameworkVersion,
+  ObjectConfig,
+} from "../../src/model/config.js";
+import type {
+  ExplainCallback,
+  ExplainFinding,
+  ExplainLock,
+  ExplainObject,
+  ExplainPair,
+  ExplainResult,
+} from "../../src/analyze/explain-result.js";
+
+export const attrs = (
+  executionLevel: DeclaredLevel = "InheritFromParent",
+  synchronizationScope: DeclaredScope = "InheritFromParent",
+): AttributesConfig => ({ executionLevel, synchronizationScope });
+
+export const cb = (event: string, fn: string | null = `My${event}`, extra: Partial<CallbackConfig> = {}): CallbackConfig => ({
+  event,
+  function: fn,
+  ...extra,
+});
+
+type Opt<T> = Partial<Omit<T, "kind" | "id" | "parent">>;
+
+export const driver = (o: Opt<Extract<ObjectConfig, { kind: "driver" }>> = {}): ObjectConfig => ({
+  kind: "driver",
+  id: "driver",
+  parent: null,
+  attributes: null,
+  callbacks: [],
+  source: null,
+  ...o,
+});
+
+export const device = (id = "device", o: Opt<Extract<ObjectConfig, { kind: "device" }>> = {}): ObjectConfig => ({
+  kind: "device",
+  id,
+  parent: "driver",
+  attributes: null,
+  callbacks: [],
+  source: null,
+  filter: false,
+  controlDevice: false,
+  ...o,
+});
+
+export const queue = (
+  id: string,
+  o: Opt<Extract<ObjectConfig, { kind: "queue" }>> & { parent?: string } = {},
+): ObjectConfig => {
+  const dev = o.device ?? id.split("/")[0]!;
+  return {
+    kind: "queue",
+    id,
+    parent: o.parent ?? id.split("/").slice(0, -1).join("/"),
+    device: dev,
+    attributes: null,
+    callbacks: [cb("EvtIoDeviceControl")],
+    source: null,
+    dispatchType: "Sequential",
+    defaultQueue: false,
+    powerManaged: "WdfUseDefault",
+    allowZeroLengthRequests: false,
+    numberOfPresentedRequests: null,
+    requestDispatching: [],
+    callsWdfIoQueueStart: false,
+    retrievesRequests: false,
+    ...o,
+  } as ObjectConfig;
+};
+
+const parentOf = (id: string): string => id.split("/").slice(0, -1).join("/");
+
+export const workItem = (id: string, o: Opt<Extract<ObjectConfig, { kind: "workitem" }>> & { parent?: string } = {}): ObjectConfig =>
+  ({ kind: "workitem", id, parent: parentOf(id), attributes: attrs(), callbacks: [cb("EvtWorkItem")], source: null, automaticSerialization: true, ...o }) as ObjectConfig;
+
+export const timer = (id: string, o: Opt<Extract<ObjectConfig, { kind: "timer" }>> & { parent?: string } = {}): ObjectConfig =>
+  ({
+    kind: "timer",
+    id,
+    parent: parentOf(id),
+    attributes: attrs(),
+    callbacks: [cb("EvtTimerFunc")],
+    source: null,
+    automaticSerialization: true,
+    period: 0,
+    tolerableDelay: 0,
+    useHighResolutionTimer: false,
+    ...o,
+  }) as ObjectConfig;
+
+export const dpc = (id: string, o: Opt<Extract<ObjectConfig, { kind: "dpc" }>> & { parent?: string } = {}): ObjectConfig =>
+  ({ kind: "dpc", id, parent: parentOf(id), attributes: attrs(), callbacks: [cb("EvtDpcFunc")], source: null, automaticSerialization: true, ...o }) as ObjectConfig;
+
+export const interrupt = (id: string, o: Opt<Extract<ObjectConfig, { kind: "interrupt" }>> & { parent?: string } = {}): ObjectConfig =>
+  ({
+    kind: "interrupt",
+    id,
+    parent: parentOf(id),
+    attributes: null,
+    callbacks: [cb("EvtInterruptIsr"), cb("EvtInterruptDpc")],
+    source: null,
+    automaticSerialization: false,
+    passiveHandling: false,
+    interruptLock: null,
+    ...o,
+  }) as ObjectConfig;
+
+export const fileObject = (device = "device", o: Opt<Extract<ObjectConfig, { kind: "fileobject" }>> = {}): ObjectConfig => ({
+  kind: "fileobject",
+  id: `${device}/fileObject`,
+  parent: device,
+  attributes: attrs(),
+  callbacks: [cb("EvtDeviceFileCreate"), cb("EvtFileClose")],
+  source: null,
+  ...o,
+});
+
+export const other = (id: string, otherKind: "object" | "spinlock" | "waitlock" = "object", o: Opt<Extract<ObjectConfig, { kind: "other" }>> = {}): ObjectConfig => ({
+  kind: "other",
+  id,
+  parent: parentOf(id),
+  otherKind,
+  attributes: null,
+  callbacks: [],
+  source: null,
+  ...o,
+});
+
+/** A driver config; the driver object is added first unless one is given. */
+export const config = (
+  objects: ObjectConfig[],
+  framework: Framework = "kmdf",
+  version: FrameworkVersion | null = null,
+): DriverConfig => ({
+  framework,
+  version,
+  notes: [],
+  objects: objects[0]?.kind === "driver" ? objects : [driver(), ...objects],
+});
+
+// Lookups into an explain result, so tests name callbacks and pairs the way the contract does.
+
+/** The pair of callbacks `a` and `b` (in either order; `a == b` for a self-pair). */
+export const pairOf = (result: ExplainResult, a: string, b: string = a): ExplainPair => {
+  const found = result.pairs.find((p) => (p.a === a && p.b === b) || (p.a === b && p.b === a));
+  if (found === undefined) throw new Error(`no pair ${a} / ${b} in ${result.callbacks.map((c) => c.id).join(", ")}`);
+  return found;
+};
+
+/** The callback with id `id`. */
+export const callbackOf = (result: ExplainResult, id: string): ExplainCallback => {
+  const found = result.callbacks.find((c) => c.id === id);
+  if (found === undefined) throw new Error(`no callback ${id} in ${result.callbacks.map((c) => c.id).join(", ")}`);
+  return found;
+};
+
+/** The object with id `id`. */
+export const objectOf = (result: ExplainResult, id: string): ExplainObject => {
+  const found = result.objects.find((o) => o.id === id);
+  if (found === undefined) throw new Error(`no object ${id}`);
+  return found;
+};
+
+/** The locks[] entry of the lock `id` names (an object's or callback's `lock`), or null. */
+export const lockEntry = (result: ExplainResult, id: string | null): ExplainLock | null =>
+  id === null ? null : (result.locks.find((l) => l.id === id) ?? null);
+
+/** The findings of one rule. */
+export const findingsOf = (result: ExplainResult, rule: string): ExplainFinding[] =>
+  result.findings.filter((f) => f.rule === rule);
