@@ -14,7 +14,12 @@ const floorMs = (callbacks: readonly { id: string }[]): number =>
     let k = 0;
     for (let i = 0; i < n; i++) {
       for (let j = i; j < n; j++) {
-        pairs[k++] = { a: callbacks[i]!.id, b: callbacks[j]!.id, concurrent: (i ^ j) & 1, why: `pair ${i} ${j}` };
+        pairs[k++] = {
+          a: callbacks[i]!.id,
+          b: callbacks[j]!.id,
+          concurrent: (i ^ j) & 1,
+          why: `pair ${i} ${j}`,
+        };
       }
     }
     if (pairs.length !== k) throw new Error("floor miscounted");

@@ -5,26 +5,22 @@
  * @example const result = explain(parseDriverConfigText(yamlText, "driver.yaml"));
  */
 export { explain } from "./analyze/explain.js";
-/**
- * Resolve a configuration into the model's facts (effective scope/level, locks, statuses, callbacks).
- * @example const resolved = resolve(config); resolved.objects[1].failure?.status;
- */
-export { resolve } from "./model/resolve.js";
-/**
- * Declare a TypeScript driver model (callbacks are real functions).
- * @example export default defineDriver({ devices: { device: { queues: { q: { dispatchType: "Parallel", callbacks: { EvtIoRead } } } } } });
- */
-export { defineDriver } from "./frontends/ts/define-driver.js";
-/**
- * Load a driver from a .yaml/.yml/.json config or a .ts/.js driver model.
- * @example const { config } = await loadDriver("driver.yaml");
- */
-export { loadDriver } from "./frontends/load.js";
+export type {
+  ExplainCallback,
+  ExplainFinding,
+  ExplainLock,
+  ExplainObject,
+  ExplainPair,
+  ExplainResult,
+} from "./analyze/explain-result.js";
+/** The schema name of the explain JSON contract. @example result.schema === EXPLAIN_SCHEMA */
+export { EXPLAIN_SCHEMA } from "./analyze/explain-result.js";
 /**
  * Parse and validate YAML or JSON driver-config text; throws InputError with file:line:col.
  * @example const config = parseDriverConfigText("devices: {}", "inline.yaml");
  */
 export { driverConfigFromPlain, parseDriverConfigText } from "./frontends/config/index.js";
+export type { DriverConfigInput } from "./frontends/config/input-types.js";
 /**
  * The JSON Schema of the driver config format (for editor completion).
  * @example writeFileSync("schema.json", driverConfigJsonSchemaText());
@@ -36,28 +32,17 @@ export { driverConfigJsonSchemaText } from "./frontends/config/json-schema.js";
  */
 export { InputError, isInputError } from "./frontends/input-error.js";
 /**
- * Human-readable reports of an explain result.
- * @example process.stdout.write(renderText(result, { color: false }));
+ * Load a driver from a .yaml/.yml/.json config or a .ts/.js driver model.
+ * @example const { config } = await loadDriver("driver.yaml");
  */
-export { renderText } from "./report/text.js";
-/** @example renderMarkdown(result, { only: "device/ioctlQueue" }) */
-export { renderMarkdown } from "./report/markdown.js";
-/** The schema name of the explain JSON contract. @example result.schema === EXPLAIN_SCHEMA */
-export { EXPLAIN_SCHEMA } from "./analyze/explain-result.js";
-/** NTSTATUS hex values. @example ntStatusHex("STATUS_WDF_INCOMPATIBLE_EXECUTION_LEVEL") === "0xC020020C" */
-export { NTSTATUS_VALUES, ntStatusHex } from "./model/ntstatus.js";
-
-export type {
-  ExplainCallback,
-  ExplainFinding,
-  ExplainLock,
-  ExplainObject,
-  ExplainPair,
-  ExplainResult,
-} from "./analyze/explain-result.js";
-export type { DriverConfigInput } from "./frontends/config/input-types.js";
-export type { DriverCallbackFn, DriverModel } from "./frontends/ts/define-driver.js";
+export { loadDriver } from "./frontends/load.js";
 export type { LoadedDriver } from "./frontends/loaded-driver.js";
+export type { DriverCallbackFn, DriverModel } from "./frontends/ts/define-driver.js";
+/**
+ * Declare a TypeScript driver model (callbacks are real functions).
+ * @example export default defineDriver({ devices: { device: { queues: { q: { dispatchType: "Parallel", callbacks: { EvtIoRead } } } } } });
+ */
+export { defineDriver } from "./frontends/ts/define-driver.js";
 export type {
   CallbackConfig,
   DriverConfig,
@@ -66,4 +51,18 @@ export type {
   SourceSpan,
 } from "./model/config.js";
 export type { NtStatus } from "./model/ntstatus.js";
+/** NTSTATUS hex values. @example ntStatusHex("STATUS_WDF_INCOMPATIBLE_EXECUTION_LEVEL") === "0xC020020C" */
+export { NTSTATUS_VALUES, ntStatusHex } from "./model/ntstatus.js";
+/**
+ * Resolve a configuration into the model's facts (effective scope/level, locks, statuses, callbacks).
+ * @example const resolved = resolve(config); resolved.objects[1].failure?.status;
+ */
+export { resolve } from "./model/resolve.js";
 export type { ResolvedCallback, ResolvedDriver, ResolvedLock, ResolvedObject } from "./model/resolved.js";
+/** @example renderMarkdown(result, { only: "device/ioctlQueue" }) */
+export { renderMarkdown } from "./report/markdown.js";
+/**
+ * Human-readable reports of an explain result.
+ * @example process.stdout.write(renderText(result, { color: false }));
+ */
+export { renderText } from "./report/text.js";

@@ -8,7 +8,10 @@ export const toSource = (span: SourceSpan | null | undefined): ExplainSource | n
   span ? { file: span.file, line: span.line } : null;
 
 const automaticSerialization = (config: ObjectConfig): boolean | null =>
-  config.kind === "workitem" || config.kind === "timer" || config.kind === "dpc" || config.kind === "interrupt"
+  config.kind === "workitem" ||
+  config.kind === "timer" ||
+  config.kind === "dpc" ||
+  config.kind === "interrupt"
     ? config.automaticSerialization
     : null;
 

@@ -39,7 +39,10 @@ export interface ExplainObject {
   readonly parent: string | null;
   readonly source: ExplainSource | null;
   readonly declared: ExplainDeclared;
-  readonly effective: { readonly syncScope: "Device" | "Queue" | "None"; readonly executionLevel: "Passive" | "Dispatch" };
+  readonly effective: {
+    readonly syncScope: "Device" | "Queue" | "None";
+    readonly executionLevel: "Passive" | "Dispatch";
+  };
   readonly status: string;
   readonly lock: string | null;
 }

@@ -3,9 +3,15 @@
 import type { DriverConfig } from "../model/config.js";
 import { resolve } from "../model/resolve.js";
 import type { ResolvedDriver, ResolvedLock } from "../model/resolved.js";
-import { formatVersion, assumedVersion } from "../model/version.js";
-import { EXPLAIN_SCHEMA, type ExplainFinding, type ExplainLock, type ExplainPair, type ExplainResult } from "./explain-result.js";
+import { assumedVersion, formatVersion } from "../model/version.js";
 import { explainObject, toSource } from "./explain-objects.js";
+import {
+  EXPLAIN_SCHEMA,
+  type ExplainFinding,
+  type ExplainLock,
+  type ExplainPair,
+  type ExplainResult,
+} from "./explain-result.js";
 import { lintFindings } from "./lints.js";
 import { canOverlap } from "./pairs.js";
 

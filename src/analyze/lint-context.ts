@@ -1,8 +1,8 @@
 // Shared lookups for the expert lints.
 
 import type { ResolvedCallback, ResolvedDriver, ResolvedObject } from "../model/resolved.js";
-import type { ExplainFinding, Severity } from "./explain-result.js";
 import { toSource } from "./explain-objects.js";
+import type { ExplainFinding, Severity } from "./explain-result.js";
 
 export interface LintContext {
   readonly driver: ResolvedDriver;
@@ -42,7 +42,10 @@ export const finding = (
 });
 
 export const isDeferredObject = (o: ResolvedObject): boolean =>
-  o.config.kind === "workitem" || o.config.kind === "timer" || o.config.kind === "dpc" || o.config.kind === "interrupt";
+  o.config.kind === "workitem" ||
+  o.config.kind === "timer" ||
+  o.config.kind === "dpc" ||
+  o.config.kind === "interrupt";
 
 export const callbacksOf = (ctx: LintContext, object: string): ResolvedCallback[] =>
   ctx.driver.callbacks.filter((cb) => cb.object === object);

@@ -11,7 +11,10 @@ export const deviceScopeSerializesQueues = (ctx: LintContext): ExplainFinding[] 
     .filter((d) => d.config.kind === "device" && d.ownLock !== null)
     .flatMap((device) => {
       const queues = ctx.live.filter(
-        (q) => q.config.kind === "queue" && q.callbackLock?.id === device.ownLock?.id && callbacksOf(ctx, q.id).length > 0,
+        (q) =>
+          q.config.kind === "queue" &&
+          q.callbackLock?.id === device.ownLock?.id &&
+          callbacksOf(ctx, q.id).length > 0,
       );
       if (queues.length < 2) return [];
       return [
@@ -45,22 +48,35 @@ export const childWaitsOnQueueLock = (ctx: LintContext): ExplainFinding[] =>
 export const autoSerializationWithoutEffect = (ctx: LintContext): ExplainFinding[] =>
   ctx.live.filter(isDeferredObject).flatMap((child) => {
     const c = child.config;
-    if (!("automaticSerialization" in c) || !c.automaticSerialization || child.callbackLock !== null) return [];
-    if (c.kind === "interrupt" && !c.callbacks.some((cb) => cb.event === "EvtInterruptDpc" || cb.event === "EvtInterruptWorkItem")) return [];
+    if (!("automaticSerialization" in c) || !c.automaticSerialization || child.callbackLock !== null)
+      return [];
+    if (
+      c.kind === "interrupt" &&
+      !c.callbacks.some((cb) => cb.event === "EvtInterruptDpc" || cb.event === "EvtInterruptWorkItem")
+    )
+      return [];
     const owner = ownerOf(ctx, child);
     return [
       finding(
-        ctx.objects.get(c.parent ?? "")?.config.kind === "device" ? "S-7" : "S-3",
+        queueOptedIntoDeviceLock(ctx, owner) ? "S-7" : "S-3",
         "info",
         child,
-        `AutomaticSerialization is TRUE but ${owner?.id ?? "its owner"} has synchronization scope None, so ${child.id} takes no lock and the level check is skipped (S-3): it is not serialized with anything.`,
+        `AutomaticSerialization is TRUE but ${owner?.id ?? "its owner"} has synchronization scope None, so ${child.id} takes no lock and the level check is skipped (S-3): it is not serialized with anything.${queueOptedIntoDeviceLock(ctx, owner) ? ` A queue of ${owner?.id} opted into Device scope; to share that queue's lock, parent ${child.id} to the queue (S-7).` : ""}`,
       ),
     ];
   });
 
+// S-7: the device's scope is None while one of its queues opted into Device scope (its lock).
+const queueOptedIntoDeviceLock = (ctx: LintContext, owner: ResolvedObject | undefined): boolean =>
+  owner?.config.kind === "device" &&
+  ctx.live.some(
+    (q) => q.config.kind === "queue" && q.callbackLock !== null && q.callbackLock.id === owner.ownLock?.id,
+  );
+
 const ownerOf = (ctx: LintContext, child: ResolvedObject): ResolvedObject | undefined => {
   let cur = ctx.objects.get(child.config.parent ?? "");
-  while (cur && !["queue", "device", "fileobject"].includes(cur.config.kind)) cur = ctx.objects.get(cur.config.parent ?? "");
+  while (cur && !["queue", "device", "fileobject"].includes(cur.config.kind))
+    cur = ctx.objects.get(cur.config.parent ?? "");
   return cur;
 };
 
@@ -68,8 +84,11 @@ const ownerOf = (ctx: LintContext, child: ResolvedObject): ResolvedObject | unde
 export const deviceScopeQueueTrap = (ctx: LintContext): ExplainFinding[] =>
   ctx.live.filter(isDeferredObject).flatMap((child) => {
     const parent = ctx.objects.get(child.config.parent ?? "");
-    if (parent?.config.kind !== "device" || parent.scope !== "Queue" || child.callbackLock === null) return [];
-    const users = (ctx.callbacksByLock.get(child.callbackLock.id) ?? []).filter((cb) => cb.object !== child.id);
+    if (parent?.config.kind !== "device" || parent.scope !== "Queue" || child.callbackLock === null)
+      return [];
+    const users = (ctx.callbacksByLock.get(child.callbackLock.id) ?? []).filter(
+      (cb) => cb.object !== child.id,
+    );
     if (users.some((cb) => cb.kind === "ioEvent")) return [];
     return [
       finding(

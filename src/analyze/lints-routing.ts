@@ -21,14 +21,33 @@ export const requestDispatchingChecks = (ctx: LintContext): ExplainFinding[] => 
     const c = q.config;
     for (const type of c.requestDispatching) {
       const events = c.callbacks.map((cb) => cb.event);
-      const handles = c.dispatchType === "Manual" || events.includes("EvtIoDefault") || (TYPED_CALLBACK[type] !== null && events.includes(TYPED_CALLBACK[type]!));
+      const handles =
+        c.dispatchType === "Manual" ||
+        events.includes("EvtIoDefault") ||
+        (TYPED_CALLBACK[type] !== null && events.includes(TYPED_CALLBACK[type]!));
       const key = `${c.device}:${type}`;
       const fail = (status: string, why: string): void => {
-        out.push(finding("RTE-07", "error", q, `WdfDeviceConfigureRequestDispatching(${q.id}, ${type}) returns ${status}: ${why}; ${type} requests do not reach this queue.`));
+        out.push(
+          finding(
+            "RTE-07",
+            "error",
+            q,
+            `WdfDeviceConfigureRequestDispatching(${q.id}, ${type}) returns ${status}: ${why}; ${type} requests do not reach this queue.`,
+          ),
+        );
       };
-      if (!handles) fail("STATUS_INVALID_DEVICE_REQUEST", `the queue has neither EvtIoDefault nor ${TYPED_CALLBACK[type] ?? "(Create needs EvtIoDefault or a Manual queue)"}`);
-      else if (type !== "Create" && c.defaultQueue) fail("STATUS_INVALID_DEVICE_REQUEST", "the default queue already receives every unrouted type");
-      else if (taken.has(key)) fail(type === "Create" ? "STATUS_INVALID_PARAMETER" : "STATUS_WDF_BUSY", `${taken.get(key)} already receives ${type}`);
+      if (!handles)
+        fail(
+          "STATUS_INVALID_DEVICE_REQUEST",
+          `the queue has neither EvtIoDefault nor ${TYPED_CALLBACK[type] ?? "(Create needs EvtIoDefault or a Manual queue)"}`,
+        );
+      else if (type !== "Create" && c.defaultQueue)
+        fail("STATUS_INVALID_DEVICE_REQUEST", "the default queue already receives every unrouted type");
+      else if (taken.has(key))
+        fail(
+          type === "Create" ? "STATUS_INVALID_PARAMETER" : "STATUS_WDF_BUSY",
+          `${taken.get(key)} already receives ${type}`,
+        );
       else taken.set(key, q.id);
     }
   }
@@ -41,4 +60,11 @@ export const umdfInterruptPassive = (ctx: LintContext): ExplainFinding[] =>
     ? []
     : ctx.live
         .filter((o) => o.config.kind === "interrupt" && !o.config.passiveHandling)
-        .map((o) => finding("U-4", "error", o, `${o.id}: UMDF interrupts must set PassiveHandling = TRUE; the UMDF verifier fails the driver otherwise.`));
+        .map((o) =>
+          finding(
+            "U-4",
+            "error",
+            o,
+            `${o.id}: UMDF interrupts must set PassiveHandling = TRUE; the UMDF verifier fails the driver otherwise.`,
+          ),
+        );

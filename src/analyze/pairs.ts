@@ -16,13 +16,21 @@ const IRQL_RANK: Record<Irql, number> = { PASSIVE_LEVEL: 0, DISPATCH_LEVEL: 1, D
 // CC-1: the same lock instance keeps two callbacks apart, whatever else is true.
 const sameLock = (a: ResolvedCallback, b: ResolvedCallback): PairDecision | null =>
   a.lock !== null && b.lock !== null && a.lock.id === b.lock.id
-    ? { concurrent: false, why: `Both run holding ${describeLock(a.lock)}, so one waits for the other (CC-1).` }
+    ? {
+        concurrent: false,
+        why: `Both run holding ${describeLock(a.lock)}, so one waits for the other (CC-1).`,
+      }
     : null;
 
-const isCompletion = (cb: ResolvedCallback): boolean => cb.kind === "stopComplete" || cb.kind === "purgeComplete";
+const isCompletion = (cb: ResolvedCallback): boolean =>
+  cb.kind === "stopComplete" || cb.kind === "purgeComplete";
 
 // CC-3: stop/purge-complete callbacks vs the same queue's EvtIo*, ready-notify and each other.
-const queueCompletion = (a: ResolvedCallback, b: ResolvedCallback, objects: ObjectLookup): PairDecision | null => {
+const queueCompletion = (
+  a: ResolvedCallback,
+  b: ResolvedCallback,
+  objects: ObjectLookup,
+): PairDecision | null => {
   if (a.object !== b.object || !(isCompletion(a) || isCompletion(b))) return null;
   const other = isCompletion(a) ? b : a;
   if (!(other.kind === "ioEvent" || other.kind === "readyNotify" || isCompletion(other))) return null;
@@ -53,21 +61,37 @@ const pnpPower = (a: ResolvedCallback, b: ResolvedCallback): PairDecision | null
 };
 
 // CC-5: power notifications vs presentation on one queue, when they share no lock.
-const powerNotification = (a: ResolvedCallback, b: ResolvedCallback, objects: ObjectLookup): PairDecision | null => {
+const powerNotification = (
+  a: ResolvedCallback,
+  b: ResolvedCallback,
+  objects: ObjectLookup,
+): PairDecision | null => {
   if (a.object !== b.object) return null;
   const kinds = new Set([a.kind, b.kind]);
   if (kinds.has("ioStop") && kinds.has("ioResume")) {
-    return { concurrent: false, why: `EvtIoStop and EvtIoResume of ${a.object} never overlap: the stop phase ends only after every dispatcher activation has unwound (CC-5).` };
+    return {
+      concurrent: false,
+      why: `EvtIoStop and EvtIoResume of ${a.object} never overlap: the stop phase ends only after every dispatcher activation has unwound (CC-5).`,
+    };
   }
   if (!kinds.has("ioEvent") || kinds.size !== 2) return null;
   if (kinds.has("ioResume")) {
-    return { concurrent: true, why: `${a.object} is back 'On' as soon as the last resume notification is taken, so a request can be presented on another thread while EvtIoResume still runs (CC-5).` };
+    return {
+      concurrent: true,
+      why: `${a.object} is back 'On' as soon as the last resume notification is taken, so a request can be presented on another thread while EvtIoResume still runs (CC-5).`,
+    };
   }
   if (!kinds.has("ioStop")) return null;
   const managed = objects.get(a.object)?.powerManaged === true;
   return managed
-    ? { concurrent: false, why: `${a.object} is power-managed: before EvtIoStop the power thread waits until every EvtIo callback returned, and nothing is presented until power is back (CC-5).` }
-    : { concurrent: true, why: `${a.object} is not power-managed: its EvtIoStop comes from the removal purge, which does not wait for EvtIo callbacks still running (CC-5).` };
+    ? {
+        concurrent: false,
+        why: `${a.object} is power-managed: before EvtIoStop the power thread waits until every EvtIo callback returned, and nothing is presented until power is back (CC-5).`,
+      }
+    : {
+        concurrent: true,
+        why: `${a.object} is not power-managed: its EvtIoStop comes from the removal purge, which does not wait for EvtIo callbacks still running (CC-5).`,
+      };
 };
 
 // The pair record names both callbacks, so CC-6 reasons speak of locks and IRQLs only; that keeps

@@ -12,7 +12,7 @@ export interface PairDecision {
 const NEVER_SELF: Partial<Record<CallbackKind, string>> = {
   stopComplete: "only the queue's sole active dispatcher invokes it, once per registration (S-10, DSP-05)",
   purgeComplete: "only the queue's sole active dispatcher invokes it, once per registration (S-10, DSP-05)",
-  pnpPower: "the device's PnP/power state machines deliver one callback at a time (CC-4)",
+  pnpPower: "the device's PnP/power state machines deliver one callback at a time (S-10, CC-4)",
   driverOther: "the framework calls it once, when the driver unloads (S-10)",
 };
 
@@ -22,8 +22,10 @@ const SELF_REASON: Partial<Record<CallbackKind, string>> = {
     "once the presented request is completed, forwarded or requeued, the next request can be presented on another thread while the first call still runs, even on a Sequential queue or with NumberOfPresentedRequests = 1 (S-10, DSP-08)",
   ioStop: "whichever thread runs the queue's dispatcher delivers the next notification (S-10, PWR-17)",
   ioResume: "whichever thread runs the queue's dispatcher delivers the next notification (S-10, PWR-17)",
-  ioCanceledOnQueue: "whichever thread runs the queue's dispatcher delivers the next notification (S-10, DSP-09)",
-  requestCancel: "cancellations of two requests are delivered by whichever threads reach the dispatcher (S-10, DSP-09)",
+  ioCanceledOnQueue:
+    "whichever thread runs the queue's dispatcher delivers the next notification (S-10, DSP-09)",
+  requestCancel:
+    "cancellations of two requests are delivered by whichever threads reach the dispatcher (S-10, DSP-09)",
   readyNotify: "a new arrival can trigger a second ready notification on another thread (S-10, RDY-04)",
   workItem: "enqueued again after it started, a second run can start on another worker thread (S-10)",
   timer: "a periodic or restarted timer can fire again while the previous callback still runs (S-10)",

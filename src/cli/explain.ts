@@ -45,8 +45,15 @@ export const registerExplain = (program: Command, io: Io, setExit: (code: number
     .option("--json", "print the wdfsim.explain/1 JSON document (shared contract) on stdout")
     .option("--markdown", "print Markdown for a forum post or code review")
     .option("--only <name>", "focus on one object id, callback id or driver function")
-    .option("--framework <framework>", "override the framework the input states (kmdf | umdf2)", parseFramework)
-    .option("--no-color", "never use ANSI colors (default: colors on a terminal, off when piped or NO_COLOR is set)")
+    .option(
+      "--framework <framework>",
+      "override the framework the input states (kmdf | umdf2)",
+      parseFramework,
+    )
+    .option(
+      "--no-color",
+      "never use ANSI colors (default: colors on a terminal, off when piped or NO_COLOR is set)",
+    )
     .option("--debug", "show stack traces for wdfsim's own errors")
     .addHelpText(
       "after",

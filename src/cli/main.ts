@@ -9,7 +9,9 @@ import { type Io, processIo } from "./output.js";
 import { registerSchema } from "./schema.js";
 
 const packageVersion = (): string => {
-  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
+    version: string;
+  };
   return pkg.version;
 };
 
@@ -22,7 +24,10 @@ export const buildProgram = (io: Io, setExit: (code: number) => void): Command =
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .exitOverride()
     .showHelpAfterError("(run wdfsim --help for usage)")
-    .addHelpText("after", "\nStart here:\n  $ wdfsim explain examples/000-sequential-vs-queue-scope/driver.yaml");
+    .addHelpText(
+      "after",
+      "\nStart here:\n  $ wdfsim explain examples/000-sequential-vs-queue-scope/driver.yaml",
+    );
   registerExplain(program, io, setExit);
   registerSchema(program, io, setExit);
   return program;

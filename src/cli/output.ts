@@ -29,6 +29,10 @@ export const reportFailure = (io: Io, error: unknown, debug: boolean): number =>
   }
   const message = error instanceof Error ? error.message : String(error);
   io.err(`wdfsim: internal error: ${message}\n`);
-  io.err(debug && error instanceof Error && error.stack ? `${error.stack}\n` : "(run again with --debug for details, and please report it)\n");
+  io.err(
+    debug && error instanceof Error && error.stack
+      ? `${error.stack}\n`
+      : "(run again with --debug for details, and please report it)\n",
+  );
   return EXIT_INPUT;
 };

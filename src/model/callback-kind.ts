@@ -56,7 +56,11 @@ const interruptKind = (event: string): KindAndRule | null => {
 };
 
 /** null: the slot is not a callback of that object kind. */
-export const callbackKind = (objectKind: ObjectKind, cb: CallbackConfig, passiveTimer: boolean): KindAndRule | null => {
+export const callbackKind = (
+  objectKind: ObjectKind,
+  cb: CallbackConfig,
+  passiveTimer: boolean,
+): KindAndRule | null => {
   switch (objectKind) {
     case "driver":
       return cb.event === "EvtDriverDeviceAdd"

@@ -33,7 +33,9 @@ export interface CallbackBuild {
 
 // BUG-21: WdfIoQueueReadyNotify on a non-manual queue fails; the callback is never registered.
 const registrationFailure = (object: ResolvedObject, cb: CallbackConfig): Finding | null =>
-  object.config.kind === "queue" && cb.registration === "ReadyNotify" && object.config.dispatchType !== "Manual"
+  object.config.kind === "queue" &&
+  cb.registration === "ReadyNotify" &&
+  object.config.dispatchType !== "Manual"
     ? {
         rule: "BUG-21",
         severity: "error",
@@ -43,7 +45,11 @@ const registrationFailure = (object: ResolvedObject, cb: CallbackConfig): Findin
       }
     : null;
 
-const buildOne = (framework: Framework, object: ResolvedObject, cb: CallbackConfig): ResolvedCallback | null => {
+const buildOne = (
+  framework: Framework,
+  object: ResolvedObject,
+  cb: CallbackConfig,
+): ResolvedCallback | null => {
   const config = object.config;
   const passiveTimer = config.kind === "timer" && timerIsPassive(config);
   const kr = callbackKind(config.kind, cb, passiveTimer);

@@ -4,9 +4,13 @@
 // src/framework/kmdf/src/core/fxdpcapi.cpp, fxdpc.cpp.
 
 import { attributePermissions, requiredParentCheck, scopeLevelCheck } from "./attributes.js";
+import {
+  automaticSerializationLock,
+  deviceAncestryCheck,
+  type SerializationResult,
+} from "./auto-serialization.js";
 import type { DpcObjectConfig, TimerObjectConfig, WorkItemObjectConfig } from "./config.js";
 import { firstFailure, type ResolveContext, resolvedObject } from "./context.js";
-import { automaticSerializationLock, deviceAncestryCheck, type SerializationResult } from "./auto-serialization.js";
 import type { Failure, Level, ResolvedObject } from "./resolved.js";
 import { versionAtLeast } from "./version.js";
 
@@ -48,8 +52,7 @@ const hasCallback = (config: { callbacks: readonly { event: string }[] }, event:
 export const resolveWorkItem = (config: WorkItemObjectConfig, ctx: ResolveContext): ResolvedObject => {
   const failure = firstFailure(
     () => requiredParentCheck(config.attributes, config.parent !== null),
-    () =>
-      hasCallback(config, "EvtWorkItem") ? null : invalidParameter("6.2", "EvtWorkItemFunc is NULL"),
+    () => (hasCallback(config, "EvtWorkItem") ? null : invalidParameter("6.2", "EvtWorkItemFunc is NULL")),
     () => scopeLevelCheck(config.attributes, attributePermissions(config)),
   );
   return finish(config, ctx, failure, true, "Passive");
@@ -87,7 +90,8 @@ export const resolveTimer = (config: TimerObjectConfig, ctx: ResolveContext): Re
         ? {
             status: "STATUS_NOT_SUPPORTED",
             rule: "6.3",
-            message: "a periodic timer cannot be Passive (WdfTimerCreate refuses Period > 0 with ExecutionLevel Passive)",
+            message:
+              "a periodic timer cannot be Passive (WdfTimerCreate refuses Period > 0 with ExecutionLevel Passive)",
           }
         : null,
   );

@@ -51,11 +51,16 @@ export const creationFindings = (objects: readonly ResolvedObject[]): Finding[] 
   );
 
 // S-8 / CC-1: a DPC-level callback holding a mutex-class lock is an IRQL violation at run time (KMDF).
-export const irqlViolationFindings = (framework: Framework, callbacks: readonly ResolvedCallback[]): Finding[] =>
+export const irqlViolationFindings = (
+  framework: Framework,
+  callbacks: readonly ResolvedCallback[],
+): Finding[] =>
   framework === "umdf2"
     ? []
     : callbacks
-        .filter((cb) => cb.lock?.kind === "mutex" && cb.irql !== "PASSIVE_LEVEL" && cb.kind !== "interruptLocked")
+        .filter(
+          (cb) => cb.lock?.kind === "mutex" && cb.irql !== "PASSIVE_LEVEL" && cb.kind !== "interruptLocked",
+        )
         .map((cb) => ({
           rule: "S-8",
           severity: "error" as const,

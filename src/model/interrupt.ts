@@ -10,12 +10,21 @@ import { firstFailure, type ResolveContext, resolvedObject } from "./context.js"
 import { builtInInterruptLock, ownLock } from "./locks.js";
 import type { Failure, ResolvedLock, ResolvedObject } from "./resolved.js";
 
-const invalidParameter = (message: string): Failure => ({ status: "STATUS_INVALID_PARAMETER", rule: "6.5", message });
-const has = (config: InterruptObjectConfig, event: string): boolean => config.callbacks.some((c) => c.event === event);
+const invalidParameter = (message: string): Failure => ({
+  status: "STATUS_INVALID_PARAMETER",
+  rule: "6.5",
+  message,
+});
+const has = (config: InterruptObjectConfig, event: string): boolean =>
+  config.callbacks.some((c) => c.event === event);
 
 // 6.5 step 9: wantsPassive is TRUE with EvtInterruptWorkItem, FALSE with EvtInterruptDpc, else PassiveHandling.
 export const interruptWantsPassive = (config: InterruptObjectConfig): boolean =>
-  has(config, "EvtInterruptWorkItem") ? true : has(config, "EvtInterruptDpc") ? false : config.passiveHandling;
+  has(config, "EvtInterruptWorkItem")
+    ? true
+    : has(config, "EvtInterruptDpc")
+      ? false
+      : config.passiveHandling;
 
 /** PL-3: the configured WDFSPINLOCK/WDFWAITLOCK, or the interrupt's built-in lock. */
 export const interruptLock = (config: InterruptObjectConfig, ctx: ResolveContext): ResolvedLock => {
@@ -39,7 +48,11 @@ const lockKindCheck = (config: InterruptObjectConfig, ctx: ResolveContext): Fail
 export const resolveInterrupt = (config: InterruptObjectConfig, ctx: ResolveContext): ResolvedObject => {
   const parent = config.parent === null ? undefined : ctx.resolved.get(config.parent);
   const parentIsDevice = parent?.config.kind === "device";
-  const device = parentIsDevice ? parent : parent?.config.kind === "queue" ? ctx.resolved.get(parent.config.device) : undefined;
+  const device = parentIsDevice
+    ? parent
+    : parent?.config.kind === "queue"
+      ? ctx.resolved.get(parent.config.device)
+      : undefined;
   const failure = firstFailure(
     () => (has(config, "EvtInterruptIsr") ? null : invalidParameter("EvtInterruptIsr is NULL")),
     // Step 4: a ParentObject is allowed only with AutomaticSerialization (V-2).
@@ -58,11 +71,19 @@ export const resolveInterrupt = (config: InterruptObjectConfig, ctx: ResolveCont
         : null,
     () => lockKindCheck(config, ctx),
     // Step 8: the parent must be exactly a queue or a device of the same device.
-    () => (device === undefined ? invalidParameter("the ParentObject must be the device or one of its queues") : null),
+    () =>
+      device === undefined
+        ? invalidParameter("the ParentObject must be the device or one of its queues")
+        : null,
   );
   const serial =
     failure === null
-      ? automaticSerializationLock(config.parent, config.automaticSerialization, interruptWantsPassive(config), ctx)
+      ? automaticSerializationLock(
+          config.parent,
+          config.automaticSerialization,
+          interruptWantsPassive(config),
+          ctx,
+        )
       : null;
   return resolvedObject(config, {
     level: config.passiveHandling || ctx.framework === "umdf2" ? "Passive" : "Dispatch",
@@ -70,7 +91,9 @@ export const resolveInterrupt = (config: InterruptObjectConfig, ctx: ResolveCont
     passiveFlag: false,
     failure: failure ?? serial?.failure ?? null,
     exists: true,
-    callbackLock: serial?.lock ?? null,
+    // Only EvtInterruptDpc / EvtInterruptWorkItem take the AutomaticSerialization lock (6.5).
+    callbackLock:
+      has(config, "EvtInterruptDpc") || has(config, "EvtInterruptWorkItem") ? (serial?.lock ?? null) : null,
     interruptLock: interruptLock(config, ctx),
   });
 };

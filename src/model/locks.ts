@@ -6,7 +6,11 @@ import type { Level, LockClass, ResolvedLock } from "./resolved.js";
 export const lockClassForLevel = (level: Level): LockClass => (level === "Passive" ? "mutex" : "spin");
 
 /** The callback lock an object owns; its id is `<owner id>#lock`. */
-export const ownLock = (owner: string, kind: LockClass): ResolvedLock => ({ id: `${owner}#lock`, kind, owner });
+export const ownLock = (owner: string, kind: LockClass): ResolvedLock => ({
+  id: `${owner}#lock`,
+  kind,
+  owner,
+});
 
 /** PL-3: the interrupt's built-in lock; spin for a DIRQL interrupt, the wait lock when passive. */
 export const builtInInterruptLock = (interrupt: string, passiveHandling: boolean): ResolvedLock => ({

@@ -30,7 +30,11 @@ const hasIoEvent = (config: QueueObjectConfig): boolean =>
   config.callbacks.some((c) => IO_EVENT_SLOTS.includes(c.event));
 
 // Q-3 / CFG-06a: a Device-scope queue must run at the device's level.
-export const deviceScopeLevelCheck = (scope: string, queueLevel: Level, deviceLevel: Level): Failure | null =>
+export const deviceScopeLevelCheck = (
+  scope: string,
+  queueLevel: Level,
+  deviceLevel: Level,
+): Failure | null =>
   scope === "Device" && queueLevel !== deviceLevel
     ? invalidParameter(
         "Q-3",
@@ -79,7 +83,11 @@ const secondDefaultQueueCheck = (config: QueueObjectConfig, ctx: ResolveContext)
   for (const other of ctx.resolved.values()) {
     const c = other.config;
     if (c.kind === "queue" && c.device === config.device && c.defaultQueue && other.exists) {
-      return { status: "STATUS_UNSUCCESSFUL", rule: "CFG-06h", message: `device already has a default queue (${c.id})` };
+      return {
+        status: "STATUS_UNSUCCESSFUL",
+        rule: "CFG-06h",
+        message: `device already has a default queue (${c.id})`,
+      };
     }
   }
   return null;

@@ -1,11 +1,11 @@
 // resolve(): DriverConfig -> ResolvedDriver. Pure: every rule decision is made by the per-kind
 // modules; this file only walks the objects in creation order and gathers results.
 
+import { buildCallbacks } from "./callbacks.js";
 import type { DriverConfig, ObjectConfig } from "./config.js";
 import type { ResolveContext } from "./context.js";
-import { buildCallbacks } from "./callbacks.js";
-import { resolveDevice, resolveFileObject } from "./device.js";
 import { resolveDpc, resolveTimer, resolveWorkItem } from "./deferred-objects.js";
+import { resolveDevice, resolveFileObject } from "./device.js";
 import { resolveDriver } from "./driver.js";
 import { creationFindings, irqlViolationFindings } from "./findings.js";
 import { resolveInterrupt } from "./interrupt.js";
@@ -67,7 +67,12 @@ const withMissingParent = (object: ResolvedObject, ctx: ResolveContext): Resolve
   if (object.config.kind === "fileobject") return object;
   const missing = dependencies(object.config).find((id) => ctx.resolved.get(id)?.exists !== true);
   if (missing === undefined) return object;
-  return { ...object, failure: missingParentFailure(object.config, missing), exists: false, callbackLock: null };
+  return {
+    ...object,
+    failure: missingParentFailure(object.config, missing),
+    exists: false,
+    callbackLock: null,
+  };
 };
 
 export const resolve = (config: DriverConfig): ResolvedDriver => {
@@ -88,6 +93,10 @@ export const resolve = (config: DriverConfig): ResolvedDriver => {
     version: config.version,
     objects,
     callbacks: built.callbacks,
-    findings: [...creationFindings(objects), ...built.findings, ...irqlViolationFindings(config.framework, built.callbacks)],
+    findings: [
+      ...creationFindings(objects),
+      ...built.findings,
+      ...irqlViolationFindings(config.framework, built.callbacks),
+    ],
   };
 };

@@ -19,7 +19,9 @@ describe("bin/wdfsim.js", () => {
     const r = run("explain", "examples/000-sequential-vs-queue-scope/model.ts", "--json");
     expect(r.status).toBe(0);
     const doc = JSON.parse(r.stdout);
-    expect(doc.callbacks.map((c: { function: string }) => c.function)).toContain("VpaPci9030EvtIoDeviceControl");
+    expect(doc.callbacks.map((c: { function: string }) => c.function)).toContain(
+      "VpaPci9030EvtIoDeviceControl",
+    );
   });
 
   it("prints usage and exits 2 with no arguments", () => {

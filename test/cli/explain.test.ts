@@ -63,7 +63,10 @@ describe("wdfsim explain", () => {
   });
 
   it("exits 2 with file:line:col and no stack trace for an unknown key", async () => {
-    const file = tmpFile("typo.yaml", "devices:\n  device:\n    queues:\n      q:\n        dispatchTyp: Parallel\n");
+    const file = tmpFile(
+      "typo.yaml",
+      "devices:\n  device:\n    queues:\n      q:\n        dispatchTyp: Parallel\n",
+    );
     const { io, stdout, stderr } = fakeIo();
     expect(await main(["explain", file], io)).toBe(2);
     expect(stdout()).toBe("");

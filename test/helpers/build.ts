@@ -10,22 +10,25 @@ import type {
   Framework,
   FrameworkVersion,
   ObjectConfig,
+  QueueStateRegistration,
 } from "../../src/model/config.js";
 import type {
-  ExplainCallback,
-  ExplainFinding,
-  ExplainLock,
-  ExplainObject,
-  ExplainPair,
-  ExplainResult,
-} from "../../src/analyze/explain-result.js";
+  ResolvedCallback,
+  ResolvedDriver,
+  ResolvedLock,
+  ResolvedObject,
+} from "../../src/model/resolved.js";
 
 export const attrs = (
   executionLevel: DeclaredLevel = "InheritFromParent",
   synchronizationScope: DeclaredScope = "InheritFromParent",
 ): AttributesConfig => ({ executionLevel, synchronizationScope });
 
-export const cb = (event: string, fn: string | null = `My${event}`, extra: Partial<CallbackConfig> = {}): CallbackConfig => ({
+export const cb = (
+  event: string,
+  fn: string | null = `My${event}`,
+  extra: Partial<CallbackConfig> = {},
+): CallbackConfig => ({
   event,
   function: fn,
   ...extra,
@@ -43,7 +46,10 @@ export const driver = (o: Opt<Extract<ObjectConfig, { kind: "driver" }>> = {}): 
   ...o,
 });
 
-export const device = (id = "device", o: Opt<Extract<ObjectConfig, { kind: "device" }>> = {}): ObjectConfig => ({
+export const device = (
+  id = "device",
+  o: Opt<Extract<ObjectConfig, { kind: "device" }>> = {},
+): ObjectConfig => ({
   kind: "device",
   id,
   parent: "driver",
@@ -82,10 +88,25 @@ export const queue = (
 
 const parentOf = (id: string): string => id.split("/").slice(0, -1).join("/");
 
-export const workItem = (id: string, o: Opt<Extract<ObjectConfig, { kind: "workitem" }>> & { parent?: string } = {}): ObjectConfig =>
-  ({ kind: "workitem", id, parent: parentOf(id), attributes: attrs(), callbacks: [cb("EvtWorkItem")], source: null, automaticSerialization: true, ...o }) as ObjectConfig;
+export const workItem = (
+  id: string,
+  o: Opt<Extract<ObjectConfig, { kind: "workitem" }>> & { parent?: string } = {},
+): ObjectConfig =>
+  ({
+    kind: "workitem",
+    id,
+    parent: parentOf(id),
+    attributes: attrs(),
+    callbacks: [cb("EvtWorkItem")],
+    source: null,
+    automaticSerialization: true,
+    ...o,
+  }) as ObjectConfig;
 
-export const timer = (id: string, o: Opt<Extract<ObjectConfig, { kind: "timer" }>> & { parent?: string } = {}): ObjectConfig =>
+export const timer = (
+  id: string,
+  o: Opt<Extract<ObjectConfig, { kind: "timer" }>> & { parent?: string } = {},
+): ObjectConfig =>
   ({
     kind: "timer",
     id,
@@ -100,10 +121,25 @@ export const timer = (id: string, o: Opt<Extract<ObjectConfig, { kind: "timer" }
     ...o,
   }) as ObjectConfig;
 
-export const dpc = (id: string, o: Opt<Extract<ObjectConfig, { kind: "dpc" }>> & { parent?: string } = {}): ObjectConfig =>
-  ({ kind: "dpc", id, parent: parentOf(id), attributes: attrs(), callbacks: [cb("EvtDpcFunc")], source: null, automaticSerialization: true, ...o }) as ObjectConfig;
+export const dpc = (
+  id: string,
+  o: Opt<Extract<ObjectConfig, { kind: "dpc" }>> & { parent?: string } = {},
+): ObjectConfig =>
+  ({
+    kind: "dpc",
+    id,
+    parent: parentOf(id),
+    attributes: attrs(),
+    callbacks: [cb("EvtDpcFunc")],
+    source: null,
+    automaticSerialization: true,
+    ...o,
+  }) as ObjectConfig;
 
-export const interrupt = (id: string, o: Opt<Extract<ObjectConfig, { kind: "interrupt" }>> & { parent?: string } = {}): ObjectConfig =>
+export const interrupt = (
+  id: string,
+  o: Opt<Extract<ObjectConfig, { kind: "interrupt" }>> & { parent?: string } = {},
+): ObjectConfig =>
   ({
     kind: "interrupt",
     id,
@@ -117,7 +153,10 @@ export const interrupt = (id: string, o: Opt<Extract<ObjectConfig, { kind: "inte
     ...o,
   }) as ObjectConfig;
 
-export const fileObject = (device = "device", o: Opt<Extract<ObjectConfig, { kind: "fileobject" }>> = {}): ObjectConfig => ({
+export const fileObject = (
+  device = "device",
+  o: Opt<Extract<ObjectConfig, { kind: "fileobject" }>> = {},
+): ObjectConfig => ({
   kind: "fileobject",
   id: `${device}/fileObject`,
   parent: device,
@@ -127,7 +166,11 @@ export const fileObject = (device = "device", o: Opt<Extract<ObjectConfig, { kin
   ...o,
 });
 
-export const other = (id: string, otherKind: "object" | "spinlock" | "waitlock" = "object", o: Opt<Extract<ObjectConfig, { kind: "other" }>> = {}): ObjectConfig => ({
+export const other = (
+  id: string,
+  otherKind: "object" | "spinlock" | "waitlock" = "object",
+  o: Opt<Extract<ObjectConfig, { kind: "other" }>> = {},
+): ObjectConfig => ({
   kind: "other",
   id,
   parent: parentOf(id),
@@ -150,33 +193,44 @@ export const config = (
   objects: objects[0]?.kind === "driver" ? objects : [driver(), ...objects],
 });
 
-// Lookups into an explain result, so tests name callbacks and pairs the way the contract does.
-
-/** The pair of callbacks `a` and `b` (in either order; `a == b` for a self-pair). */
-export const pairOf = (result: ExplainResult, a: string, b: string = a): ExplainPair => {
-  const found = result.pairs.find((p) => (p.a === a && p.b === b) || (p.a === b && p.b === a));
-  if (found === undefined) throw new Error(`no pair ${a} / ${b} in ${result.callbacks.map((c) => c.id).join(", ")}`);
+/** The resolved object with this id (throws, listing the ids, when there is none). */
+export const objectOf = (resolved: ResolvedDriver, id: string): ResolvedObject => {
+  const found = resolved.objects.find((o) => o.id === id);
+  if (found === undefined)
+    throw new Error(`no object ${id}; have ${resolved.objects.map((o) => o.id).join(", ")}`);
   return found;
 };
 
-/** The callback with id `id`. */
-export const callbackOf = (result: ExplainResult, id: string): ExplainCallback => {
-  const found = result.callbacks.find((c) => c.id === id);
-  if (found === undefined) throw new Error(`no callback ${id} in ${result.callbacks.map((c) => c.id).join(", ")}`);
-  return found;
+/** Every resolved callback of `object` for the slot `event` (and EvtIoQueueState registration). */
+export const callbacksOf = (
+  resolved: ResolvedDriver,
+  object: string,
+  event: string,
+  registration?: QueueStateRegistration,
+): ResolvedCallback[] =>
+  resolved.callbacks.filter(
+    (c) =>
+      c.object === object &&
+      c.event === event &&
+      (registration === undefined || c.registration === registration),
+  );
+
+/** The one resolved callback of `object` for `event` (throws when there is not exactly one). */
+export const callbackOf = (
+  resolved: ResolvedDriver,
+  object: string,
+  event: string,
+  registration?: QueueStateRegistration,
+): ResolvedCallback => {
+  const found = callbacksOf(resolved, object, event, registration);
+  if (found.length !== 1) {
+    throw new Error(
+      `expected one ${event}${registration ? `[${registration}]` : ""} on ${object}, found ${found.length}`,
+    );
+  }
+  return found[0]!;
 };
 
-/** The object with id `id`. */
-export const objectOf = (result: ExplainResult, id: string): ExplainObject => {
-  const found = result.objects.find((o) => o.id === id);
-  if (found === undefined) throw new Error(`no object ${id}`);
-  return found;
-};
-
-/** The locks[] entry of the lock `id` names (an object's or callback's `lock`), or null. */
-export const lockEntry = (result: ExplainResult, id: string | null): ExplainLock | null =>
-  id === null ? null : (result.locks.find((l) => l.id === id) ?? null);
-
-/** The findings of one rule. */
-export const findingsOf = (result: ExplainResult, rule: string): ExplainFinding[] =>
-  result.findings.filter((f) => f.rule === rule);
+/** A lock as `{ id, kind }` (or null), for comparing with the spec's lock ids and classes. */
+export const lockOf = (lock: ResolvedLock | null): { id: string; kind: string } | null =>
+  lock === null ? null : { id: lock.id, kind: lock.kind };

@@ -19,6 +19,10 @@ import type {
   QueueStateCallbackKey,
 } from "./slots.js";
 
+/** A callback body in a driver model; its `.name` becomes the callback's `function`. */
+// biome-ignore lint/complexity/noBannedTypes: callback bodies have every WDF signature; the runtime types them.
+export type DriverFunction = Function;
+
 /** A registered callback: the driver function's name, or (driver models only) the function. */
 export type CallbackValue<F> = string | F;
 

@@ -19,7 +19,9 @@ const VERSION = 'a quoted "major.minor" string such as "1.33"';
 
 export const frameworkSchema: z.ZodEnum<{ kmdf: "kmdf"; umdf2: "umdf2" }> = z.enum(["kmdf", "umdf2"]);
 
-export const versionSchema: z.ZodString = z.string({ error: VERSION }).regex(VERSION_PATTERN, { error: VERSION });
+export const versionSchema: z.ZodString = z
+  .string({ error: VERSION })
+  .regex(VERSION_PATTERN, { error: VERSION });
 
 export const executionLevelSchema: z.ZodEnum<{
   Passive: "Passive";
@@ -34,11 +36,17 @@ export const synchronizationScopeSchema: z.ZodEnum<{
   InheritFromParent: "InheritFromParent";
 }> = z.enum(["Device", "Queue", "None", "InheritFromParent"]);
 
-export const triStateSchema: z.ZodEnum<{ WdfTrue: "WdfTrue"; WdfFalse: "WdfFalse"; WdfUseDefault: "WdfUseDefault" }> =
-  z.enum(["WdfTrue", "WdfFalse", "WdfUseDefault"]);
+export const triStateSchema: z.ZodEnum<{
+  WdfTrue: "WdfTrue";
+  WdfFalse: "WdfFalse";
+  WdfUseDefault: "WdfUseDefault";
+}> = z.enum(["WdfTrue", "WdfFalse", "WdfUseDefault"]);
 
-export const dispatchTypeSchema: z.ZodEnum<{ Sequential: "Sequential"; Parallel: "Parallel"; Manual: "Manual" }> =
-  z.enum(["Sequential", "Parallel", "Manual"]);
+export const dispatchTypeSchema: z.ZodEnum<{
+  Sequential: "Sequential";
+  Parallel: "Parallel";
+  Manual: "Manual";
+}> = z.enum(["Sequential", "Parallel", "Manual"]);
 
 export const requestTypeSchema: z.ZodEnum<{
   Create: "Create";
@@ -62,25 +70,32 @@ export const attributesSchema: z.ZodOptional<
         .describe("WDF_OBJECT_ATTRIBUTES.ExecutionLevel (WdfExecutionLevel...). Default InheritFromParent."),
       synchronizationScope: synchronizationScopeSchema
         .optional()
-        .describe("WDF_OBJECT_ATTRIBUTES.SynchronizationScope (WdfSynchronizationScope...). Default InheritFromParent."),
+        .describe(
+          "WDF_OBJECT_ATTRIBUTES.SynchronizationScope (WdfSynchronizationScope...). Default InheritFromParent.",
+        ),
     },
     { error: MAPPING },
   )
+  .meta({ id: "Attributes", title: "WDF_OBJECT_ATTRIBUTES" })
   .optional()
   .describe(
-    "WDF_OBJECT_ATTRIBUTES passed at creation. Omitted: WDF_NO_OBJECT_ATTRIBUTES; {}: WDF_OBJECT_ATTRIBUTES_INIT " +
-      "(both fields InheritFromParent). ParentObject is where the entry is nested.",
+    "WDF_OBJECT_ATTRIBUTES passed at creation. Omitted: WDF_NO_OBJECT_ATTRIBUTES (work items, timers and DPCs: " +
+      "WDF_OBJECT_ATTRIBUTES_INIT, their ParentObject needs it); {}: WDF_OBJECT_ATTRIBUTES_INIT (both fields " +
+      "InheritFromParent). ParentObject is where the entry is nested.",
   );
 
 export const flag = (description: string): z.ZodOptional<z.ZodBoolean> =>
   z.boolean({ error: BOOLEAN }).optional().describe(description);
 
 /** A C ULONG written in decimal (or YAML hex). */
-export const ulong = (): z.ZodNumber => z.int({ error: ULONG }).min(0, { error: ULONG }).max(ULONG_MAX, { error: ULONG });
+export const ulong = (): z.ZodNumber =>
+  z.int({ error: ULONG }).min(0, { error: ULONG }).max(ULONG_MAX, { error: ULONG });
 
 export const functionNameSchema: z.ZodString = z
   .string({ error: "a function name" })
-  .regex(FUNCTION_NAME_PATTERN, { error: "a function name (letters, digits and _, not starting with a digit)" });
+  .regex(FUNCTION_NAME_PATTERN, {
+    error: "a function name (letters, digits and _, not starting with a digit)",
+  });
 
 /** A callback value: a function name, or (`allowFunctions`) a JS function. */
 export const callbackValueSchema = <F>(allowFunctions: boolean): z.ZodType<CallbackValue<F>> =>

@@ -28,6 +28,7 @@ export const DEVICE_PNP_POWER_SLOTS = [
   "EvtDeviceUsageNotificationEx",
   "EvtDeviceRelationsQuery",
 ] as const;
+export type DevicePnpPowerSlot = (typeof DEVICE_PNP_POWER_SLOTS)[number];
 
 /** WDF_POWER_POLICY_EVENT_CALLBACKS (wdfdevice.h). */
 export const DEVICE_POWER_POLICY_SLOTS = [
@@ -39,13 +40,11 @@ export const DEVICE_POWER_POLICY_SLOTS = [
   "EvtDeviceDisarmWakeFromSx",
   "EvtDeviceWakeFromSxTriggered",
 ] as const;
+export type DevicePowerPolicySlot = (typeof DEVICE_POWER_POLICY_SLOTS)[number];
 
 /** Everything a device entry's `callbacks` may hold (WdfDeviceInitSetIoInCallerContextCallback included). */
-export const DEVICE_SLOTS = [
-  ...DEVICE_PNP_POWER_SLOTS,
-  ...DEVICE_POWER_POLICY_SLOTS,
-  "EvtIoInCallerContext",
-] as const;
+export const DEVICE_SLOTS: readonly (DevicePnpPowerSlot | DevicePowerPolicySlot | "EvtIoInCallerContext")[] =
+  [...DEVICE_PNP_POWER_SLOTS, ...DEVICE_POWER_POLICY_SLOTS, "EvtIoInCallerContext"];
 export type DeviceSlot = (typeof DEVICE_SLOTS)[number];
 
 /** WDF_FILEOBJECT_CONFIG (wdfdevice.h). */
@@ -94,3 +93,15 @@ export const TIMER_EVENT = "EvtTimerFunc";
 export const DPC_EVENT = "EvtDpcFunc";
 export const QUEUE_STATE_EVENT = "EvtIoQueueState";
 export const REQUEST_CANCEL_EVENT = "EvtRequestCancel";
+
+const OWNERS: readonly (readonly [string, readonly string[]])[] = [
+  ["the driver", DRIVER_SLOTS],
+  ["a device", DEVICE_SLOTS],
+  ["a fileObject", FILE_OBJECT_SLOTS],
+  ["a queue", QUEUE_SLOTS],
+  ["an interrupt", INTERRUPT_SLOTS],
+];
+
+/** Which config entry's `callbacks` hold `slot` ("a queue"), or undefined for no WDF slot. */
+export const slotOwner = (slot: string): string | undefined =>
+  OWNERS.find(([, slots]) => slots.includes(slot))?.[0];
