@@ -3,6 +3,14 @@
 import type { CallbackConfig, ObjectKind } from "./config.js";
 import { IO_EVENT_SLOTS } from "./queue.js";
 import type { CallbackKind } from "./resolved.js";
+import {
+  DEVICE_SLOTS,
+  DPC_EVENT,
+  DRIVER_SLOTS,
+  FILE_OBJECT_SLOTS,
+  TIMER_EVENT,
+  WORK_ITEM_EVENT,
+} from "./slots.js";
 
 export interface KindAndRule {
   readonly kind: CallbackKind;
@@ -55,7 +63,12 @@ const interruptKind = (event: string): KindAndRule | null => {
   return null;
 };
 
-/** null: the slot is not a callback of that object kind. */
+const isIn = (list: readonly string[], event: string): boolean => list.includes(event);
+
+/**
+ * null: not a callback the explain contract lists for that object kind — e.g. an object's
+ * EvtCleanupCallback / EvtDestroyCallback, which never run under a callback lock (PL-2).
+ */
 export const callbackKind = (
   objectKind: ObjectKind,
   cb: CallbackConfig,
@@ -63,23 +76,25 @@ export const callbackKind = (
 ): KindAndRule | null => {
   switch (objectKind) {
     case "driver":
+      if (!isIn(DRIVER_SLOTS, cb.event)) return null;
       return cb.event === "EvtDriverDeviceAdd"
         ? { kind: "driverDeviceAdd", rule: "CB-1" }
         : { kind: "driverOther", rule: "CB-1" };
     case "device":
+      if (!isIn(DEVICE_SLOTS, cb.event)) return null;
       return cb.event === "EvtIoInCallerContext"
         ? { kind: "ioInCallerContext", rule: "CB-10" }
         : { kind: "pnpPower", rule: "CB-2" };
     case "queue":
       return queueKind(cb);
     case "fileobject":
-      return { kind: "file", rule: "CB-11" };
+      return isIn(FILE_OBJECT_SLOTS, cb.event) ? { kind: "file", rule: "CB-11" } : null;
     case "workitem":
-      return { kind: "workItem", rule: "CB-12" };
+      return cb.event === WORK_ITEM_EVENT ? { kind: "workItem", rule: "CB-12" } : null;
     case "timer":
-      return { kind: "timer", rule: passiveTimer ? "CB-14" : "CB-13" };
+      return cb.event === TIMER_EVENT ? { kind: "timer", rule: passiveTimer ? "CB-14" : "CB-13" } : null;
     case "dpc":
-      return { kind: "dpc", rule: "CB-15" };
+      return cb.event === DPC_EVENT ? { kind: "dpc", rule: "CB-15" } : null;
     case "interrupt":
       return interruptKind(cb.event);
     case "other":
