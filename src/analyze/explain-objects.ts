@@ -29,12 +29,20 @@ export const declaredOf = (config: ObjectConfig): ExplainDeclared => {
   };
 };
 
+/** Unknown values are null in the contract (explain-json.md "Meanings"). */
+const withUnknowns = (declared: ExplainDeclared, unknownFields: readonly string[] | undefined): ExplainDeclared => {
+  if (!unknownFields || unknownFields.length === 0) return declared;
+  const out: Record<string, unknown> = { ...declared };
+  for (const field of unknownFields) if (field in out) out[field] = null;
+  return out as unknown as ExplainDeclared;
+};
+
 export const explainObject = (object: ResolvedObject): ExplainObject => ({
   id: object.id,
   kind: object.config.kind,
   parent: object.config.parent,
   source: toSource(object.config.source),
-  declared: declaredOf(object.config),
+  declared: withUnknowns(declaredOf(object.config), object.config.unknownFields),
   effective: { syncScope: object.scope, executionLevel: object.level },
   status: object.failure?.status ?? "STATUS_SUCCESS",
   lock: object.failure === null ? (object.callbackLock?.id ?? null) : null,

@@ -23,8 +23,9 @@ export interface ExplainSource {
 }
 
 export interface ExplainDeclared {
-  readonly syncScope: "Device" | "Queue" | "None" | "InheritFromParent";
-  readonly executionLevel: "Passive" | "Dispatch" | "InheritFromParent";
+  /** null: not statically known (C input). */
+  readonly syncScope: "Device" | "Queue" | "None" | "InheritFromParent" | null;
+  readonly executionLevel: "Passive" | "Dispatch" | "InheritFromParent" | null;
   readonly automaticSerialization: boolean | null;
   readonly dispatch: "Sequential" | "Parallel" | "Manual" | null;
   readonly numberOfPresentedRequests: number | null;

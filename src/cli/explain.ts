@@ -21,7 +21,7 @@ interface ExplainFlags {
 
 const hasErrors = (result: ExplainResult): boolean => result.findings.some((f) => f.severity === "error");
 
-export const runExplain = async (input: string, flags: ExplainFlags, io: Io): Promise<number> => {
+export const runExplain = async (input: string | readonly string[], flags: ExplainFlags, io: Io): Promise<number> => {
   try {
     const loaded = await loadDriver(input, { framework: flags.framework });
     const result = explain(loaded.config);
@@ -41,7 +41,7 @@ export const registerExplain = (program: Command, io: Io, setExit: (code: number
     .description(
       "Explain a driver: objects with declared and effective synchronization scope and execution level, creation status (exact NTSTATUS), the lock and highest IRQL of every callback, whether each pair of callbacks can overlap and why, and expert findings.\n\nExit code: 0 clean, 1 the driver has an error finding (e.g. an object creation fails), 2 bad input.",
     )
-    .argument("<input>", "driver config (.yaml, .yml, .json) or TypeScript driver model (.ts)")
+    .argument("<inputs...>", "driver config (.yaml, .yml, .json), TypeScript driver model (.ts), or C/C++ driver sources: files and folders (several form one driver)")
     .option("--json", "print the wdfsim.explain/1 JSON document (shared contract) on stdout")
     .option("--markdown", "print Markdown for a forum post or code review")
     .option("--only <name>", "focus on one object id, callback id or driver function")
@@ -57,9 +57,9 @@ export const registerExplain = (program: Command, io: Io, setExit: (code: number
     .option("--debug", "show stack traces for wdfsim's own errors")
     .addHelpText(
       "after",
-      "\nExamples:\n  $ wdfsim explain examples/000-sequential-vs-queue-scope/driver.yaml\n  $ wdfsim explain driver.yaml --json > explain.json\n  $ wdfsim explain driver.ts --only device/ioctlQueue --markdown",
+      "\nExamples:\n  $ wdfsim explain examples/000-sequential-vs-queue-scope/driver.yaml\n  $ wdfsim explain driver.yaml --json > explain.json\n  $ wdfsim explain driver.ts --only device/ioctlQueue --markdown\n  $ wdfsim explain path/to/driver/folder --framework umdf2",
     )
-    .action(async (input: string, flags: ExplainFlags) => setExit(await runExplain(input, flags, io)));
+    .action(async (inputs: string[], flags: ExplainFlags) => setExit(await runExplain(inputs, flags, io)));
 };
 
 function parseFramework(value: string): Framework {

@@ -45,6 +45,11 @@ interface ObjectBase {
   readonly attributes: AttributesConfig | null;
   readonly callbacks: readonly CallbackConfig[];
   readonly source: SourceSpan | null;
+  /**
+   * Declared fields a frontend could not determine statically (explain `declared` keys such as
+   * "powerManaged"); the model resolves them with the header default and explain reports null.
+   */
+  readonly unknownFields?: readonly string[];
 }
 
 export interface DriverObjectConfig extends ObjectBase {

@@ -70,7 +70,8 @@ export const isFailed = (object: ExplainObject): boolean => object.status !== SU
 /** The last segment of an object id path (`device/ioctlQueue` → `ioctlQueue`). */
 export const lastSegment = (id: string): string => id.slice(id.lastIndexOf("/") + 1);
 
-const resolvedText = (declared: string, effective: string): string => {
+const resolvedText = (declared: string | null, effective: string): string => {
+  if (declared === null) return `${effective} (assumed; not statically known)`;
   if (declared === "InheritFromParent") return `${effective} (inherited)`;
   return declared === effective ? effective : `${declared} → ${effective}`;
 };
