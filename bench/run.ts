@@ -1,10 +1,14 @@
 // `npm run bench`: every benchmark, one JSON line per measurement ({"name","value","unit"}).
 // Results go to bench/RESULTS.md by hand, with the date and the machine.
 
+import { runCFrontendBench } from "./c-frontend.bench.js";
 import { runExplainBench } from "./explain.bench.js";
 
 const only = process.argv[2];
-const benches: Record<string, () => void | Promise<void>> = { explain: runExplainBench };
+const benches: Record<string, () => void | Promise<void>> = {
+  explain: runExplainBench,
+  c: runCFrontendBench,
+};
 for (const [name, bench] of Object.entries(benches)) {
   if (only === undefined || only === name) await bench();
 }
