@@ -30,7 +30,10 @@ export const declaredOf = (config: ObjectConfig): ExplainDeclared => {
 };
 
 /** Unknown values are null in the contract (explain-json.md "Meanings"). */
-const withUnknowns = (declared: ExplainDeclared, unknownFields: readonly string[] | undefined): ExplainDeclared => {
+const withUnknowns = (
+  declared: ExplainDeclared,
+  unknownFields: readonly string[] | undefined,
+): ExplainDeclared => {
   if (!unknownFields || unknownFields.length === 0) return declared;
   const out: Record<string, unknown> = { ...declared };
   for (const field of unknownFields) if (field in out) out[field] = null;

@@ -21,7 +21,11 @@ interface ExplainFlags {
 
 const hasErrors = (result: ExplainResult): boolean => result.findings.some((f) => f.severity === "error");
 
-export const runExplain = async (input: string | readonly string[], flags: ExplainFlags, io: Io): Promise<number> => {
+export const runExplain = async (
+  input: string | readonly string[],
+  flags: ExplainFlags,
+  io: Io,
+): Promise<number> => {
   try {
     const loaded = await loadDriver(input, { framework: flags.framework });
     const result = explain(loaded.config);
@@ -41,7 +45,10 @@ export const registerExplain = (program: Command, io: Io, setExit: (code: number
     .description(
       "Explain a driver: objects with declared and effective synchronization scope and execution level, creation status (exact NTSTATUS), the lock and highest IRQL of every callback, whether each pair of callbacks can overlap and why, and expert findings.\n\nExit code: 0 clean, 1 the driver has an error finding (e.g. an object creation fails), 2 bad input.",
     )
-    .argument("<inputs...>", "driver config (.yaml, .yml, .json), TypeScript driver model (.ts), or C/C++ driver sources: files and folders (several form one driver)")
+    .argument(
+      "<inputs...>",
+      "driver config (.yaml, .yml, .json), TypeScript driver model (.ts), or C/C++ driver sources: files and folders (several form one driver)",
+    )
     .option("--json", "print the wdfsim.explain/1 JSON document (shared contract) on stdout")
     .option("--markdown", "print Markdown for a forum post or code review")
     .option("--only <name>", "focus on one object id, callback id or driver function")

@@ -15,6 +15,8 @@ import { Storage, unknown, type Value } from "./values.js";
 import { isWdfStructType, zeroStorage } from "./wdf-structs.js";
 
 const MAX_DEPTH = 12;
+/** Statements interpreted per driver before giving up (with a C-BUDGET finding). */
+const STEP_BUDGET = 400_000;
 
 export interface Frame {
   readonly fn: FunctionDef;
@@ -27,6 +29,8 @@ export class Interp {
   readonly frames: Frame[] = [];
   private readonly active = new Set<string>();
   private readonly undecidedReported = new Set<string>();
+  private steps = 0;
+  exhausted = false;
 
   constructor(
     readonly symbols: Symbols,
@@ -46,7 +50,8 @@ export class Interp {
 
   /** Runs a driver function with these argument values (missing ones are not statically known). */
   call(fn: FunctionDef, args: readonly Value[]): void {
-    if (this.active.has(fn.name) || this.frames.length >= MAX_DEPTH) return;
+    if (this.active.has(fn.name) || this.frames.length >= MAX_DEPTH || this.exhausted) return;
+    if (!this.symbols.relevant.has(fn.name)) return;
     const frame: Frame = { fn, vars: new Storage("frame"), types: new Map() };
     fn.params.forEach((p, i) => {
       frame.types.set(p.name, p.type);
@@ -71,6 +76,19 @@ export class Interp {
   }
 
   exec(node: Node): void {
+    if (++this.steps > STEP_BUDGET) {
+      if (!this.exhausted) {
+        this.builder.note(
+          "C-BUDGET",
+          "warning",
+          `stopped after ${STEP_BUDGET} statements (in ${this.frame.fn.name}): objects created later may be missing`,
+          null,
+          this.span(node),
+        );
+      }
+      this.exhausted = true;
+      return;
+    }
     switch (node.type) {
       case "compound_statement":
       case "translation_unit":

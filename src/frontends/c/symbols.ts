@@ -28,6 +28,8 @@ export interface Symbols {
   >;
   readonly enumerators: Map<string, number>;
   readonly calledDirectly: Set<string>;
+  /** Functions that can reach WDF configuration (directly or through callees); others are skipped. */
+  readonly relevant: Set<string>;
   /** Top-level #if regions no definition decided (reported as C-IFDEF). */
   readonly undecided: Array<{ readonly file: string; readonly line: number; readonly condition: string }>;
 }
@@ -37,6 +39,7 @@ export const emptySymbols = (): Symbols => ({
   defines: new Map(),
   enumerators: new Map(),
   calledDirectly: new Set(),
+  relevant: new Set(),
   undecided: [],
 });
 
@@ -135,12 +138,38 @@ export const collectSymbols = (files: readonly SourceFile[], conditions: TopLeve
     for (const child of kids(f.tree.rootNode))
       visitTopLevel(symbols, f.file, child, conditions.forFile(f.file));
   }
+  const callees = new Map<string, Set<string>>();
   for (const fn of symbols.functions.values()) {
+    const set = new Set<string>();
     for (const call of fn.body.descendantsOfType("call_expression")) {
       const callee = call?.childForFieldName("function");
-      if (callee?.type === "identifier" && symbols.functions.has(callee.text))
+      if (callee?.type === "identifier" && symbols.functions.has(callee.text)) {
         symbols.calledDirectly.add(callee.text);
+        set.add(callee.text);
+      }
+    }
+    callees.set(fn.name, set);
+  }
+  markRelevant(symbols, callees);
+  return symbols;
+};
+
+// A body that names a WDF DDI, INIT macro or configuration field can matter; so can its callers.
+const WDF_RELEVANT =
+  /\bWdf[A-Z]|\bWDF_[A-Z]|->\s*(?:Evt\w+|AutomaticSerialization|ExecutionLevel|SynchronizationScope|ParentObject|PowerManaged|DispatchType|DefaultQueue|Period|PassiveHandling|Settings)\b/;
+
+const markRelevant = (symbols: Symbols, callees: ReadonlyMap<string, ReadonlySet<string>>): void => {
+  for (const fn of symbols.functions.values())
+    if (WDF_RELEVANT.test(fn.body.text)) symbols.relevant.add(fn.name);
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const [name, set] of callees) {
+      if (symbols.relevant.has(name)) continue;
+      if ([...set].some((c) => symbols.relevant.has(c))) {
+        symbols.relevant.add(name);
+        changed = true;
+      }
     }
   }
-  return symbols;
 };

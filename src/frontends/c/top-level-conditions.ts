@@ -22,13 +22,25 @@ const PREPROC_CONDITIONALS = new Set(["preproc_if", "preproc_ifdef", "preproc_el
 
 export const isPreprocConditional = (node: Node): boolean => PREPROC_CONDITIONALS.has(node.type);
 
+// Macros the WDK headers and the compiler define, never the project file: even with the project's
+// PreprocessorDefinitions they are not known, so conditions on them stay undecided.
+const HEADER_MACRO =
+  /\b(?:NTDDI_\w+|_WIN32_WINNT\w*|WINVER|WDK_NTDDI_VERSION|KMDF_VERSION_\w+|UMDF_VERSION_\w+|_WIN64|_WIN32|_AMD64_|_X86_|_ARM64_|_ARM_|_M_\w+|_MSC_VER|_MSC_FULL_VER|__cplusplus|DBG|_PREFAST_)\b/g;
+
+const knowledgeFor = (text: string, ctx: ConditionContext): ConditionContext["known"] => {
+  if (ctx.known === "partial") return "partial";
+  for (const m of text.matchAll(HEADER_MACRO)) if (!ctx.defines.has(m[0])) return "partial";
+  return "all";
+};
+
 const conditionOf = (node: Node, ctx: ConditionContext): Tri => {
   const name = node.childForFieldName("name");
   if (name !== null) {
     const negate = /^#\s*(?:ifndef|elifndef)/.test(node.text);
-    return evaluateIfdef(name.text, ctx.defines, ctx.known, negate);
+    return evaluateIfdef(name.text, ctx.defines, knowledgeFor(name.text, ctx), negate);
   }
-  return evaluateCondition(node.childForFieldName("condition")?.text ?? "", ctx.defines, ctx.known);
+  const text = node.childForFieldName("condition")?.text ?? "";
+  return evaluateCondition(text, ctx.defines, knowledgeFor(text, ctx));
 };
 
 const bodyOf = (node: Node): Node[] => {
