@@ -33,8 +33,9 @@ const explainSchema = z
           source,
           declared: z
             .object({
-              syncScope: z.enum(["Device", "Queue", "None", "InheritFromParent"]),
-              executionLevel: z.enum(["Passive", "Dispatch", "InheritFromParent"]),
+              // null: not statically known (C input; explain-json.md "Meanings").
+              syncScope: z.enum(["Device", "Queue", "None", "InheritFromParent"]).nullable(),
+              executionLevel: z.enum(["Passive", "Dispatch", "InheritFromParent"]).nullable(),
               automaticSerialization: z.boolean().nullable(),
               dispatch: z.enum(["Sequential", "Parallel", "Manual"]).nullable(),
               numberOfPresentedRequests: z.number().int().nonnegative().nullable(),
@@ -84,15 +85,24 @@ const explainSchema = z
   })
   .strict();
 
-const EXAMPLES = join(import.meta.dirname, "../../examples");
-const documents = readdirSync(EXAMPLES).flatMap((dir) =>
-  readdirSync(join(EXAMPLES, dir))
-    .filter((f) => f.endsWith("expected.json"))
-    .map((f) => ({ name: `${dir}/${f}`, doc: JSON.parse(readFileSync(join(EXAMPLES, dir, f), "utf8")) })),
-);
+const goldens = (root: string) =>
+  readdirSync(root, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .flatMap((d) =>
+      readdirSync(join(root, d.name))
+        .filter((f) => f.endsWith("expected.json"))
+        .map((f) => ({
+          name: `${d.name}/${f}`,
+          doc: JSON.parse(readFileSync(join(root, d.name, f), "utf8")),
+        })),
+    );
+const documents = [
+  ...goldens(join(import.meta.dirname, "../../examples")),
+  ...goldens(join(import.meta.dirname, "../fixtures/c")),
+];
 
 describe("explain --json contract (wdfsim.explain/1)", () => {
-  it("there are golden documents to check", () => expect(documents.length).toBeGreaterThanOrEqual(11));
+  it("there are golden documents to check", () => expect(documents.length).toBeGreaterThanOrEqual(25));
 
   for (const { name, doc } of documents) {
     it(`${name} has exactly the contract's shape`, () => {

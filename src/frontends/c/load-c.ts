@@ -110,6 +110,15 @@ export const loadCDriver = async (
   const projects = await findProjects(root);
   const framework = chooseFramework(opts, files, projects);
   const project = projects.find((p) => p.framework === framework) ?? projects[0] ?? null;
+  if (projects.some((p) => p.umdf1)) {
+    builder.note(
+      "C-PROJECT",
+      "warning",
+      "a project targets UMDF 1 (UMDF_VERSION_MAJOR 1), which wdfsim does not model; it is explained with KMDF rules unless --framework umdf2 is given",
+      null,
+      null,
+    );
+  }
   if (projects.length > 1)
     builder.note(
       "C-PROJECT",
