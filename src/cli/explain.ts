@@ -6,6 +6,7 @@ import type { ExplainResult } from "../analyze/explain-result.js";
 import { loadDriver } from "../frontends/load.js";
 import type { Framework } from "../model/config.js";
 import { renderMarkdown } from "../report/markdown.js";
+import { withSourcePrefix } from "../report/source-root.js";
 import { renderText } from "../report/text.js";
 import { EXIT_CLEAN, EXIT_FOUND } from "./exit-codes.js";
 import { type Io, reportFailure, useColor } from "./output.js";
@@ -29,9 +30,11 @@ export const runExplain = async (
   try {
     const loaded = await loadDriver(input, { framework: flags.framework });
     const result = explain(loaded.config);
+    // Reports name sources as the user reaches them; the JSON keeps them relative to the root.
+    const shown = withSourcePrefix(result, loaded.root);
     if (flags.json) io.out(`${JSON.stringify(result, null, 2)}\n`);
-    else if (flags.markdown) io.out(renderMarkdown(result, { only: flags.only ?? null }));
-    else io.out(renderText(result, { color: useColor(io, flags.color), only: flags.only ?? null }));
+    else if (flags.markdown) io.out(renderMarkdown(shown, { only: flags.only ?? null }));
+    else io.out(renderText(shown, { color: useColor(io, flags.color), only: flags.only ?? null }));
     return hasErrors(result) ? EXIT_FOUND : EXIT_CLEAN;
   } catch (error) {
     return reportFailure(io, error, flags.debug === true);

@@ -2,7 +2,7 @@
 // The file readers live here, at the edge (node:fs), so the model stays bundleable for web/.
 
 import { readFile, stat } from "node:fs/promises";
-import { basename, extname } from "node:path";
+import { basename, dirname, extname } from "node:path";
 import type { Framework } from "../model/config.js";
 import { isCSource, loadCDriver } from "./c/load-c.js";
 import { parseDriverConfigText } from "./config/index.js";
@@ -27,7 +27,7 @@ const loadOne = async (file: string, isDirectory: boolean, options: LoadOptions)
   let loaded: LoadedDriver;
   if (CONFIG_EXTENSIONS.includes(ext)) {
     const text = await readFile(file, "utf8");
-    loaded = { config: parseDriverConfigText(text, file), functions: new Map(), file };
+    loaded = { config: parseDriverConfigText(text, file), functions: new Map(), file, root: dirname(file) };
   } else if (MODEL_EXTENSIONS.includes(ext)) {
     loaded = await loadDriverModel(file);
   } else {

@@ -9,4 +9,6 @@ export interface LoadedDriver {
   readonly functions: ReadonlyMap<string, Function>;
   /** The input as the user named it. */
   readonly file: string;
+  /** The analyzed root (sources are relative to it), as the user can reach it from the current folder. */
+  readonly root: string;
 }

@@ -138,5 +138,5 @@ export const loadCDriver = async (
     builder,
   );
   for (const f of files) f.tree.delete();
-  return { config, functions: new Map(), file: inputs.join(" ") };
+  return { config, functions: new Map(), file: inputs.join(" "), root: relative(process.cwd(), root) || "." };
 };

@@ -1,7 +1,7 @@
 // Loading a TypeScript (or JavaScript) driver-model file: imported through tsx so users need no
 // build step; the module's default export (or `driver`) must come from defineDriver().
 
-import { resolve as resolvePath } from "node:path";
+import { dirname, resolve as resolvePath } from "node:path";
 import { pathToFileURL } from "node:url";
 import { tsImport } from "tsx/esm/api";
 import { driverConfigFromPlain } from "../config/index.js";
@@ -33,5 +33,5 @@ export const loadDriverModel = async (file: string): Promise<LoadedDriver> => {
     );
   }
   const { config, functions } = driverConfigFromPlain(model.spec, { file, allowFunctions: true });
-  return { config, functions, file };
+  return { config, functions, file, root: dirname(file) };
 };
