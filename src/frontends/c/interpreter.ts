@@ -95,19 +95,23 @@ export class Interp {
         for (const child of kids(node)) this.exec(child);
         return;
       case "declaration":
-        return this.declare(node);
+        this.declare(node);
+        return;
       case "expression_statement":
       case "return_statement":
         for (const child of kids(node)) evaluate(this, child);
         return;
       case "if_statement":
-        return this.execIf(node);
+        this.execIf(node);
+        return;
       case "switch_statement":
-        return this.execSwitch(node);
+        this.execSwitch(node);
+        return;
       case "for_statement":
       case "while_statement":
       case "do_statement":
-        return this.loop(node);
+        this.loop(node);
+        return;
       case "labeled_statement":
       case "case_statement":
         for (const child of kids(node).slice(node.type === "labeled_statement" ? 1 : 0)) this.exec(child);
@@ -150,8 +154,14 @@ export class Interp {
     const otherwise = node.childForFieldName("alternative");
     const elseBody = otherwise ? (kids(otherwise).at(-1) ?? null) : null;
     const known = cond.k === "num" ? cond.v !== 0 : cond.k === "null" ? false : null;
-    if (known === true && then) return this.exec(then);
-    if (known === false) return elseBody ? this.exec(elseBody) : undefined;
+    if (known === true && then) {
+      this.exec(then);
+      return;
+    }
+    if (known === false) {
+      if (elseBody) this.exec(elseBody);
+      return;
+    }
     this.store.branch(
       [() => then && this.exec(then), () => elseBody && this.exec(elseBody)],
       this.span(node),
@@ -187,7 +197,10 @@ export class Interp {
     const runArm = (arm: Node[]) => () => {
       for (const s of arm) this.exec(s);
     };
-    if (decided) return runArm(arms[0] ?? [])();
+    if (decided) {
+      runArm(arms[0] ?? [])();
+      return;
+    }
     const at = this.span(node);
     const key = this.builder.siteKey(at);
     if (!this.undecidedReported.has(key)) {

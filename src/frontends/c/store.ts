@@ -25,8 +25,8 @@ export class Store {
       storage.fields.set(field, value);
       return;
     }
-    let fields = top.get(storage);
-    if (fields === undefined) top.set(storage, (fields = new Map()));
+    const fields = top.get(storage) ?? new Map<string, Value>();
+    top.set(storage, fields);
     fields.set(field, value);
   }
 

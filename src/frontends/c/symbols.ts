@@ -108,7 +108,10 @@ const visitTopLevel = (symbols: Symbols, file: string, node: Node, conditions: T
       addEnumerators(symbols, node);
       return;
     default:
-      if (isPreprocConditional(node)) return visitRegion(symbols, file, node, conditions);
+      if (isPreprocConditional(node)) {
+        visitRegion(symbols, file, node, conditions);
+        return;
+      }
       for (const child of conditions.liveChildren(node)) visitTopLevel(symbols, file, child, conditions);
   }
 };

@@ -18,9 +18,9 @@ export class DeviceInits {
   private readonly states = new Map<string, DeviceInitState>();
   get(name: string): DeviceInitState {
     const key = name.replace(/^\*/, "");
-    let s = this.states.get(key);
-    if (s === undefined) this.states.set(key, (s = new DeviceInitState()));
-    return s;
+    const state = this.states.get(key) ?? new DeviceInitState();
+    this.states.set(key, state);
+    return state;
   }
 }
 
