@@ -9,7 +9,7 @@ import { InputError } from "../input-error.js";
 import type { LoadedDriver } from "../loaded-driver.js";
 import { ObjectBuilder } from "./builder.js";
 import { firstSyntaxError, parseC } from "./parser.js";
-import { findProjects, frameworkMarker, type ProjectSettings } from "./project.js";
+import { frameworkMarker, type ProjectSettings, readProjects } from "./project.js";
 import { analyzeC } from "./run.js";
 import type { SourceFile } from "./source-file.js";
 
@@ -20,14 +20,15 @@ export const isCSource = (path: string): boolean => C_EXTENSIONS.includes(extnam
 
 // Synchronous on purpose: a driver is a few dozen small files, and awaiting each read cost more
 // than reading them (bench/c-frontend.bench.ts).
-const walk = (dir: string): string[] => {
+const walk = (dir: string, projects: string[]): string[] => {
   const entries = readdirSync(dir, { withFileTypes: true });
   const out: string[] = [];
   for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
     if (e.name.startsWith(".") || SKIP_DIRS.has(e.name)) continue;
     const path = join(dir, e.name);
-    if (e.isDirectory()) out.push(...walk(path));
+    if (e.isDirectory()) out.push(...walk(path, projects));
     else if (e.isFile() && isCSource(path)) out.push(path);
+    else if (e.isFile() && e.name.toLowerCase().endsWith(".vcxproj")) projects.push(path);
   }
   return out;
 };
@@ -80,9 +81,8 @@ export const loadCDriver = async (
   const missing = infos.find((i) => i.info === null);
   if (missing) throw new InputError({ file: missing.p, line: 0, column: 0 }, "no such file or folder");
   const root = commonRoot(infos.map(({ p, info }) => (info!.isDirectory() ? p : dirname(p))));
-  const paths = (
-    await Promise.all(infos.map(({ p, info }) => (info!.isDirectory() ? walk(p) : Promise.resolve([p]))))
-  ).flat();
+  const projectFiles: string[] = [];
+  const paths = infos.flatMap(({ p, info }) => (info!.isDirectory() ? walk(p, projectFiles) : [p]));
   const unique = [...new Set(paths.map((p) => resolvePath(p)))];
   if (unique.length === 0)
     throw new InputError(
@@ -107,7 +107,12 @@ export const loadCDriver = async (
         { file, line: error.startPosition.row + 1 },
       );
   }
-  const projects = await findProjects(root);
+  // A single file's project sits beside it; a folder's projects were found while walking it.
+  if (projectFiles.length === 0 && infos.every(({ info }) => !info!.isDirectory())) {
+    for (const e of readdirSync(root))
+      if (e.toLowerCase().endsWith(".vcxproj")) projectFiles.push(join(root, e));
+  }
+  const projects = readProjects(root, projectFiles);
   const framework = chooseFramework(opts, files, projects);
   const project = projects.find((p) => p.framework === framework) ?? projects[0] ?? null;
   if (projects.some((p) => p.umdf1)) {

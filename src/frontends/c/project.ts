@@ -2,7 +2,8 @@
 // KMDF_/UMDF_VERSION_MAJOR properties), the client version, and one configuration's
 // ClCompile PreprocessorDefinitions and sources — read with a tolerant scanner, no MSBuild.
 
-import { readdir, readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
+import { readdir } from "node:fs/promises";
 import { join, posix, relative, sep } from "node:path";
 
 export interface ProjectSettings {
@@ -209,15 +210,16 @@ const projectPaths = async (dir: string): Promise<string[]> => {
 
 /** Every *.vcxproj under `root` (node_modules and .git skipped), sorted by path. */
 export async function findProjects(root: string): Promise<ProjectSettings[]> {
-  const files = (await projectPaths(root)).map((path) => ({
-    path,
-    file: relative(root, path).split(sep).join("/"),
-  }));
+  return readProjects(root, await projectPaths(root));
+}
+
+/** Parses the given .vcxproj files (absolute paths under `root`), sorted by their relative path. */
+export function readProjects(root: string, paths: readonly string[]): ProjectSettings[] {
+  const files = paths.map((path) => ({ path, file: relative(root, path).split(sep).join("/") }));
   files.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  const out: ProjectSettings[] = [];
-  for (const { path, file } of files)
-    out.push(parseProject(decodeProject(await readFile(path)), file, posix.dirname(file)));
-  return out;
+  return files.map(({ path, file }) =>
+    parseProject(decodeProject(readFileSync(path)), file, posix.dirname(file)),
+  );
 }
 
 /** `// wdfsim: framework=umdf2` or `/* wdfsim: framework=kmdf *\/` in a comment; the first one wins. */

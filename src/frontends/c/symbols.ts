@@ -17,6 +17,8 @@ export interface FunctionDef {
   readonly body: Node;
   readonly params: readonly Param[];
   readonly order: number;
+  /** The body's source text, read once (scanning text is cheaper than walking the tree). */
+  readonly text: string;
 }
 
 export interface Symbols {
@@ -75,7 +77,14 @@ const addFunction = (symbols: Symbols, file: string, node: Node): void => {
   const name = declaratorName(decl?.childForFieldName("declarator") ?? null);
   const body = node.childForFieldName("body");
   if (decl === null || name === null || body === null || symbols.functions.has(name)) return;
-  symbols.functions.set(name, { name, file, body, params: paramsOf(decl), order: symbols.functions.size });
+  symbols.functions.set(name, {
+    name,
+    file,
+    body,
+    params: paramsOf(decl),
+    order: symbols.functions.size,
+    text: body.text,
+  });
 };
 
 const addEnumerators = (symbols: Symbols, node: Node): void => {
@@ -144,11 +153,13 @@ export const collectSymbols = (files: readonly SourceFile[], conditions: TopLeve
   const callees = new Map<string, Set<string>>();
   for (const fn of symbols.functions.values()) {
     const set = new Set<string>();
-    for (const call of fn.body.descendantsOfType("call_expression")) {
-      const callee = call?.childForFieldName("function");
-      if (callee?.type === "identifier" && symbols.functions.has(callee.text)) {
-        symbols.calledDirectly.add(callee.text);
-        set.add(callee.text);
+    // `name(` in the body text: a call to a driver function (comments and strings may add a few
+    // false edges, which only widen what is interpreted).
+    for (const m of fn.text.matchAll(CALL)) {
+      const name = m[1]!;
+      if (name !== fn.name && symbols.functions.has(name)) {
+        symbols.calledDirectly.add(name);
+        set.add(name);
       }
     }
     callees.set(fn.name, set);
@@ -157,13 +168,14 @@ export const collectSymbols = (files: readonly SourceFile[], conditions: TopLeve
   return symbols;
 };
 
+const CALL = /\b([A-Za-z_]\w*)\s*\(/g;
+
 // A body that names a WDF DDI, INIT macro or configuration field can matter; so can its callers.
 const WDF_RELEVANT =
   /\bWdf[A-Z]|\bWDF_[A-Z]|->\s*(?:Evt\w+|AutomaticSerialization|ExecutionLevel|SynchronizationScope|ParentObject|PowerManaged|DispatchType|DefaultQueue|Period|PassiveHandling|Settings)\b/;
 
 const markRelevant = (symbols: Symbols, callees: ReadonlyMap<string, ReadonlySet<string>>): void => {
-  for (const fn of symbols.functions.values())
-    if (WDF_RELEVANT.test(fn.body.text)) symbols.relevant.add(fn.name);
+  for (const fn of symbols.functions.values()) if (WDF_RELEVANT.test(fn.text)) symbols.relevant.add(fn.name);
   let changed = true;
   while (changed) {
     changed = false;
