@@ -208,7 +208,7 @@ export class Interp {
       this.builder.note(
         "C-IFDEF",
         "info",
-        `${condition} is not decided (no project PreprocessorDefinitions say); both branches were considered, and values that differ are reported as not statically known`,
+        `${condition} is not decided (neither the sources nor the project's PreprocessorDefinitions settle it); both branches were considered, and values that differ are reported as not statically known`,
         null,
         at,
       );

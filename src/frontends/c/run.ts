@@ -91,7 +91,7 @@ export const analyzeC = (
     builder.note(
       "C-IFDEF",
       "info",
-      `${u.condition} is not decided (no project PreprocessorDefinitions say); definitions in both branches were considered`,
+      `${u.condition} is not decided (neither the sources nor the project's PreprocessorDefinitions settle it); definitions in both branches were considered`,
       null,
       { file: u.file, line: u.line },
     );
