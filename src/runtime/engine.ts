@@ -1,0 +1,274 @@
+// The discrete-event engine: N virtual processors, virtual time in microseconds, tasks that
+// start when a processor and their lock are free, and one Scheduler deciding every tie. It knows
+// nothing about WDF; framework semantics live in the modules that spawn tasks (dispatcher.ts,
+// deferred.ts, framework-api.ts). No clocks, no Math.random: same seed, same trace.
+
+import type { IrqlName, TraceEvent } from "../trace/events.js";
+import { LockTable } from "./locks.js";
+import type { Scheduler } from "./scheduler.js";
+
+export interface TaskSpec {
+  /** What runs, e.g. "device/q:EvtIoRead"; the engine appends an ordinal to make the task id. */
+  readonly name: string;
+  readonly readyAt: number;
+  readonly irql: IrqlName;
+  /** The callback lock the framework takes around the work, if any. */
+  readonly lock: string | null;
+  /** The work. Returning a promise makes the task an async simulated thread. */
+  readonly run: (task: RunningTask) => void | Promise<void>;
+  readonly onDone?: (task: RunningTask) => void;
+}
+
+export interface RunningTask {
+  readonly id: string;
+  readonly cpu: number;
+  readonly startedAt: number;
+  /** Locks held now (the callback lock first), for the race detector and the verifier. */
+  readonly locks: string[];
+  irql: IrqlName;
+}
+
+interface TaskRecord extends RunningTask {
+  readonly spec: TaskSpec;
+  readyAt: number;
+  state: "ready" | "running" | "suspended" | "done";
+  cpu: number;
+  startedAt: number;
+  resume: (() => void) | null;
+  signal: (() => void) | null;
+  /** Suspended without its processor (a waiting thread); it needs a free processor to resume. */
+  sleeping: boolean;
+}
+
+export interface EngineOptions {
+  readonly cpus: number;
+  readonly scheduler: Scheduler;
+  readonly maxSteps: number;
+}
+
+export type EngineOutcome =
+  | { readonly kind: "idle" }
+  | { readonly kind: "deadlock"; readonly blocked: readonly string[] }
+  | { readonly kind: "budget" };
+
+export class Engine {
+  now = 0;
+  readonly events: TraceEvent[] = [];
+  readonly locks: LockTable = new LockTable();
+  private readonly tasks: TaskRecord[] = [];
+  private readonly cpuHolder: (string | null)[];
+  private current: TaskRecord | null = null;
+  private ordinal = 0;
+  private steps = 0;
+
+  constructor(private readonly options: EngineOptions) {
+    this.cpuHolder = new Array(options.cpus).fill(null);
+  }
+
+  get running(): RunningTask | null {
+    return this.current;
+  }
+
+  spawn(spec: TaskSpec): string {
+    const id = `${spec.name}#${++this.ordinal}`;
+    this.tasks.push({
+      spec,
+      id,
+      readyAt: Math.max(spec.readyAt, this.now),
+      state: "ready",
+      cpu: -1,
+      startedAt: -1,
+      locks: [],
+      irql: spec.irql,
+      resume: null,
+      signal: null,
+      sleeping: false,
+    });
+    return id;
+  }
+
+  track(cpu: number): string {
+    return `cpu${cpu}`;
+  }
+
+  /** Suspends the running async task until `at`, keeping its processor (busy time). */
+  suspendUntil(at: number): Promise<void> {
+    return this.suspend(at, false);
+  }
+
+  /** Suspends the running async task until `at` and gives its processor away (a waiting thread). */
+  sleepUntil(at: number): Promise<void> {
+    return this.suspend(at, true);
+  }
+
+  private suspend(at: number, release: boolean): Promise<void> {
+    const task = this.current;
+    if (task === null) return Promise.resolve();
+    if (release) {
+      this.cpuHolder[task.cpu] = null;
+      task.sleeping = true;
+    }
+    return new Promise<void>((resolve) => {
+      task.state = "suspended";
+      task.readyAt = Math.max(at, this.now);
+      task.resume = resolve;
+      this.current = null;
+      task.signal?.();
+    });
+  }
+
+  private runnable(): TaskRecord[] {
+    const freeCpu = this.cpuHolder.includes(null);
+    return this.tasks.filter(
+      (t) =>
+        t.readyAt <= this.now &&
+        ((t.state === "suspended" && (!t.sleeping || freeCpu)) ||
+          (t.state === "ready" && freeCpu && this.locks.isFree(t.spec.lock))),
+    );
+  }
+
+  private nextTime(): number | null {
+    let next: number | null = null;
+    for (const t of this.tasks)
+      if (t.readyAt > this.now && (next === null || t.readyAt < next)) next = t.readyAt;
+    return next;
+  }
+
+  /** Runs until idle, deadlock or budget; awaits only when an async task must be resumed. */
+  async run(): Promise<EngineOutcome> {
+    for (;;) {
+      const step = this.runUntilAsync();
+      if (step.kind === "await") await step.settled;
+      else return step.outcome;
+    }
+  }
+
+  private runUntilAsync():
+    | { kind: "await"; settled: Promise<void> }
+    | { kind: "end"; outcome: EngineOutcome } {
+    while (this.steps++ < this.options.maxSteps) {
+      const ready = this.runnable();
+      if (ready.length === 0) {
+        const next = this.nextTime();
+        if (next !== null) {
+          this.now = next;
+          continue;
+        }
+        const blocked = this.tasks.filter((t) => t.state !== "done").map((t) => t.id);
+        return {
+          kind: "end",
+          outcome: blocked.length === 0 ? { kind: "idle" } : { kind: "deadlock", blocked },
+        };
+      }
+      const index = this.options.scheduler.choose(
+        "task",
+        "next task",
+        ready.map((t) => t.spec.name),
+        null,
+      );
+      const task = ready[index]!;
+      const settled = task.state === "suspended" ? this.resume(task) : this.start(task);
+      if (settled !== null) return { kind: "await", settled };
+    }
+    return { kind: "end", outcome: { kind: "budget" } };
+  }
+
+  private start(task: TaskRecord): Promise<void> | null {
+    task.cpu = this.cpuHolder.indexOf(null);
+    this.cpuHolder[task.cpu] = task.id;
+    task.startedAt = this.now;
+    task.state = "running";
+    if (task.spec.lock !== null) {
+      this.locks.get(task.spec.lock)!.holder = task.id;
+      task.locks.push(task.spec.lock);
+    }
+    this.current = task;
+    let result: void | Promise<void>;
+    try {
+      result = task.spec.run(task);
+    } catch (error) {
+      this.asyncErrors.push({ task: task.id, error });
+      result = undefined;
+    }
+    if (result === undefined || typeof (result as Promise<void>).then !== "function") {
+      this.finish(task);
+      return null;
+    }
+    return this.awaitAsync(task, result as Promise<void>);
+  }
+
+  private awaitAsync(task: TaskRecord, result: Promise<void>): Promise<void> | null {
+    if (task.state === "suspended") {
+      result.then(
+        () => this.finishAsync(task),
+        (e) => this.failAsync(task, e),
+      );
+      return null;
+    }
+    return new Promise<void>((settle) => {
+      task.signal = settle;
+      result.then(
+        () => {
+          this.finishAsync(task);
+          settle();
+        },
+        (e) => {
+          this.failAsync(task, e);
+          settle();
+        },
+      );
+    });
+  }
+
+  private resume(task: TaskRecord): Promise<void> {
+    const resume = task.resume!;
+    task.resume = null;
+    if (task.sleeping) {
+      task.sleeping = false;
+      task.cpu = this.cpuHolder.indexOf(null);
+      this.cpuHolder[task.cpu] = task.id;
+    }
+    task.state = "running";
+    this.current = task;
+    return new Promise<void>((settle) => {
+      task.signal = settle;
+      resume();
+    });
+  }
+
+  private finishAsync(task: TaskRecord): void {
+    if (task.state !== "done") {
+      this.current = task;
+      this.finish(task);
+    }
+  }
+
+  private failAsync(task: TaskRecord, error: unknown): void {
+    this.asyncErrors.push({ task: task.id, error });
+    this.finishAsync(task);
+  }
+
+  readonly asyncErrors: Array<{ task: string; error: unknown }> = [];
+
+  private finish(task: TaskRecord): void {
+    task.state = "done";
+    for (const lock of task.locks) {
+      const l = this.locks.get(lock);
+      if (l && l.holder === task.id) l.holder = null;
+    }
+    if (this.cpuHolder[task.cpu] === task.id) this.cpuHolder[task.cpu] = null;
+    this.current = null;
+    const i = this.tasks.indexOf(task);
+    if (i >= 0) this.tasks.splice(i, 1);
+    task.spec.onDone?.(task);
+    task.signal?.();
+  }
+
+  emit(event: TraceEvent): void {
+    this.events.push(event);
+  }
+
+  irqlOf(): IrqlName {
+    return this.current?.irql ?? "PASSIVE_LEVEL";
+  }
+}

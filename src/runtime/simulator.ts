@@ -1,0 +1,323 @@
+// The simulated framework around a driver: runtime queues, work items, DPCs and timers built from
+// the model's ResolvedDriver (the runtime asks the model which lock each callback takes and never
+// re-derives it), request routing (RTE-03/04), presentation (PRS-02) and the verifier log.
+
+import type { RequestType } from "../model/config.js";
+import type { ResolvedCallback, ResolvedDriver, ResolvedObject } from "../model/resolved.js";
+import type { IrqlName } from "../trace/events.js";
+import { Cell } from "./cells.js";
+import { RuntimeQueue } from "./dispatcher.js";
+import { Engine, type EngineOutcome, type RunningTask } from "./engine.js";
+import { FindingLog } from "./findings.js";
+import { makeContext, type WdfContext } from "./framework-api.js";
+import { RaceDetector } from "./races.js";
+import { newRequest, type SimRequest } from "./request.js";
+import type { Scheduler } from "./scheduler.js";
+
+// biome-ignore lint/suspicious/noExplicitAny: driver callbacks have many WDF signatures.
+export type CallbackFn = (ctx: WdfContext, ...args: any[]) => void | Promise<void>;
+
+export interface SimulatorOptions {
+  readonly cpus: number;
+  readonly scheduler: Scheduler;
+  readonly maxSteps?: number;
+}
+
+const IO_EVENT: Record<RequestType, string> = {
+  Read: "EvtIoRead",
+  Write: "EvtIoWrite",
+  DeviceControl: "EvtIoDeviceControl",
+  DeviceControlInternal: "EvtIoInternalDeviceControl",
+  Create: "EvtIoDefault",
+};
+
+export class Simulator {
+  readonly engine: Engine;
+  readonly log: FindingLog = new FindingLog();
+  readonly races: RaceDetector = new RaceDetector();
+  readonly queues = new Map<string, RuntimeQueue>();
+  readonly requests: SimRequest[] = [];
+  private readonly cells = new Map<string, Cell<unknown>>();
+  private readonly callbacks = new Map<string, ResolvedCallback>();
+  private readonly objects = new Map<string, ResolvedObject>();
+  /** Work items / DPCs queued and not yet started (WdfWorkItemEnqueue / WdfDpcEnqueue ignore a second call). */
+  readonly queuedDeferred = new Set<string>();
+  /** The callback each running task is executing, for findings and cell accesses. */
+  readonly callbackOfTask = new Map<string, string>();
+
+  constructor(
+    readonly driver: ResolvedDriver,
+    readonly functions: ReadonlyMap<string, CallbackFn>,
+    options: SimulatorOptions,
+  ) {
+    this.engine = new Engine({
+      cpus: options.cpus,
+      scheduler: options.scheduler,
+      maxSteps: options.maxSteps ?? 1_000_000,
+    });
+    for (const o of driver.objects) this.objects.set(o.id, o);
+    for (const cb of driver.callbacks) {
+      this.callbacks.set(cb.id, cb);
+      if (cb.lock) this.engine.locks.declare(cb.lock.id, cb.lock.kind);
+    }
+    for (const o of driver.objects) {
+      if (o.exists && o.config.kind === "queue") this.queues.set(o.id, new RuntimeQueue(o, this));
+      for (const lock of [o.ownLock, o.presentationLock])
+        if (lock) this.engine.locks.declare(lock.id, lock.kind);
+    }
+  }
+
+  object(id: string): ResolvedObject | undefined {
+    return this.objects.get(id);
+  }
+
+  callback(objectId: string, event: string, registration?: string): ResolvedCallback | undefined {
+    for (const cb of this.driver.callbacks) {
+      if (
+        cb.object === objectId &&
+        cb.event === event &&
+        (registration === undefined || cb.registration === registration)
+      )
+        return cb;
+    }
+    return undefined;
+  }
+
+  cell<T>(name: string, initial: T): Cell<T> {
+    let c = this.cells.get(name) as Cell<T> | undefined;
+    if (c === undefined) {
+      c = new Cell(name, initial, { access: (cell, write) => this.access(cell, write) });
+      this.cells.set(name, c as Cell<unknown>);
+    }
+    return c;
+  }
+
+  private access(cell: string, write: boolean): void {
+    const task = this.engine.running;
+    if (task === null) return;
+    const callback = this.callbackOfTask.get(task.id) ?? task.id;
+    const t = this.engine.now;
+    this.engine.emit({
+      t,
+      type: write ? "cell-write" : "cell-read",
+      track: this.engine.track(task.cpu),
+      cell,
+      callback,
+    });
+    const race = this.races.record({ cell, write, task: task.id, callback, t, locks: [...task.locks] });
+    if (race !== null) {
+      this.report(
+        "DataRace",
+        "CC-6",
+        `data race on cell "${cell}": ${race.first.write ? "write" : "read"} in ${race.first.callback} at t=${race.first.t}µs and ${race.second.write ? "write" : "read"} in ${race.second.callback} at t=${race.second.t}µs, with no lock in common`,
+        cell,
+      );
+    }
+  }
+
+  report(rule: string, spec: string, message: string, key: string, bugcheck: string | null = null): void {
+    const task = this.engine.running;
+    this.log.add(
+      {
+        rule,
+        spec,
+        message,
+        t: this.engine.now,
+        task: task?.id ?? null,
+        callback: task ? (this.callbackOfTask.get(task.id) ?? null) : null,
+        bugcheck,
+      },
+      key,
+    );
+    this.engine.emit({
+      t: this.engine.now,
+      type: "finding",
+      track: task ? this.engine.track(task.cpu) : null,
+      rule,
+      message,
+    });
+  }
+
+  /** Runs `cb` as a task under its lock, at its IRQL, emitting the callback slice. */
+  invoke(
+    cb: ResolvedCallback,
+    args: unknown[],
+    opts: { readyAt?: number; request?: SimRequest | null; onStart?: () => void; onDone?: () => void } = {},
+  ): void {
+    const fn = this.functions.get(cb.id);
+    const lock = cb.lock?.id ?? null;
+    const irql: IrqlName = cb.irql === "DIRQL" ? "DIRQL" : cb.irql;
+    this.engine.spawn({
+      name: cb.id,
+      readyAt: opts.readyAt ?? this.engine.now,
+      irql: this.startIrql(cb),
+      lock,
+      run: (task) => {
+        opts.onStart?.();
+        return this.runCallback(cb, fn, task, args, opts.request ?? null, irql);
+      },
+      onDone: (task) => this.endCallback(cb, task, opts.onDone),
+    });
+  }
+
+  /** IRQ-1: a spin-class callback lock raises to DISPATCH_LEVEL; otherwise the kind's IRQL. */
+  private startIrql(cb: ResolvedCallback): IrqlName {
+    if (this.driver.framework === "umdf2") return "PASSIVE_LEVEL";
+    return cb.irql === "DIRQL" ? "DIRQL" : cb.irql;
+  }
+
+  private runCallback(
+    cb: ResolvedCallback,
+    fn: CallbackFn | undefined,
+    task: RunningTask,
+    args: unknown[],
+    request: SimRequest | null,
+    irql: IrqlName,
+  ): void | Promise<void> {
+    this.callbackOfTask.set(task.id, cb.id);
+    this.races.begin(task.id);
+    const track = this.engine.track(task.cpu);
+    const t = this.engine.now;
+    if (cb.lock) this.engine.emit({ t, type: "lock-acquire", track, lock: cb.lock.id });
+    this.engine.emit({
+      t,
+      type: "callback-begin",
+      track,
+      callback: cb.id,
+      object: cb.object,
+      request: request?.id ?? null,
+      irql,
+    });
+    if (cb.lock?.kind === "mutex" && irql !== "PASSIVE_LEVEL" && this.driver.framework === "kmdf") {
+      this.report(
+        "KmdfIrql",
+        "S-8",
+        `${cb.id} runs at ${irql} but its lock ${cb.lock.id} is a mutex (fast mutex above APC_LEVEL)`,
+        cb.id,
+      );
+    }
+    if (fn === undefined) return undefined;
+    return fn(makeContext(this, task), ...args);
+  }
+
+  private endCallback(cb: ResolvedCallback, task: RunningTask, then?: () => void): void {
+    const t = this.engine.now;
+    const track = this.engine.track(task.cpu);
+    this.races.end(task.id);
+    this.callbackOfTask.delete(task.id);
+    this.engine.emit({ t, type: "callback-end", track, callback: cb.id });
+    if (cb.lock) this.engine.emit({ t, type: "lock-release", track, lock: cb.lock.id });
+    then?.();
+  }
+
+  /** QueueHost: present a request (PRS-02), or deliver ReadyNotify. */
+  present(queue: RuntimeQueue, request: SimRequest | null): void {
+    if (request === null) {
+      const ready = this.callback(queue.id, "EvtIoQueueState", "ReadyNotify");
+      if (ready) this.invoke(ready, [queue.id], { onDone: () => queue.run("full") });
+      return;
+    }
+    const cb = this.callback(queue.id, IO_EVENT[request.type]) ?? this.callback(queue.id, "EvtIoDefault");
+    if (cb === undefined) {
+      this.frameworkComplete(request, "STATUS_INVALID_DEVICE_REQUEST"); // PRS-02 last row
+      return;
+    }
+    request.state = "driver-owned";
+    this.engine.emit({
+      t: this.engine.now,
+      type: "request-present",
+      track: "",
+      request: request.id,
+      queue: queue.id,
+    });
+    const args =
+      request.type === "DeviceControl" || request.type === "DeviceControlInternal"
+        ? [queue.id, request, request.outputLength, request.inputLength, request.ioctl]
+        : request.type === "Read" || request.type === "Write"
+          ? [queue.id, request, request.outputLength || request.inputLength]
+          : [queue.id, request];
+    queue.dispatching++; // the presenting activation stays active while its callback runs (DSP-03)
+    this.invoke(cb, args, {
+      request,
+      onDone: () => {
+        queue.dispatching--;
+        queue.run("full");
+      },
+    });
+  }
+
+  frameworkComplete(request: SimRequest, status: string): void {
+    request.state = "completed";
+    request.status = status;
+    request.queue?.release(request);
+    this.engine.emit({
+      t: this.engine.now,
+      type: "request-complete",
+      track: "",
+      request: request.id,
+      status,
+    });
+  }
+
+  /** RTE-03/RTE-04: which queue receives a request of this type. */
+  route(type: RequestType): RuntimeQueue | null {
+    for (const q of this.queues.values()) if (q.config.requestDispatching.includes(type)) return q;
+    for (const q of this.queues.values()) if (q.config.defaultQueue) return q;
+    return null;
+  }
+
+  /** The I/O manager sends a request (ARR-01..ARR-03). */
+  send(
+    type: RequestType,
+    fields: { ioctl?: number; inputLength?: number; outputLength?: number } = {},
+  ): SimRequest {
+    const request = newRequest(this.requests.length + 1, type, fields);
+    this.requests.push(request);
+    const queue = this.route(type);
+    this.engine.emit({
+      t: this.engine.now,
+      type: "request-arrive",
+      request: request.id,
+      queue: queue?.id ?? "(none)",
+      major: type,
+    });
+    if (queue === null) this.frameworkComplete(request, "STATUS_INVALID_DEVICE_REQUEST");
+    else if (!queue.arrive(request)) this.frameworkComplete(request, "STATUS_INVALID_DEVICE_STATE");
+    return request;
+  }
+
+  async run(): Promise<EngineOutcome> {
+    const outcome = await this.engine.run();
+    for (const r of this.requests) {
+      if (r.state !== "completed") {
+        this.log.add(
+          {
+            rule: "RequestLeak",
+            spec: "9.1",
+            message: `${r.id} (${r.type}) is still ${r.state === "pending" ? "pending in" : "owned by the driver from"} ${r.queue?.id ?? "no queue"} when the scenario ends: at device removal it would never complete`,
+            t: this.engine.now,
+            task: null,
+            callback: null,
+            bugcheck: null,
+          },
+          r.id,
+        );
+      }
+    }
+    if (outcome.kind === "deadlock") {
+      this.log.add(
+        {
+          rule: "Deadlock",
+          spec: "BUG-24",
+          message: `no task can run: ${outcome.blocked.join(", ")} wait for a lock or processor that never frees`,
+          t: this.engine.now,
+          task: null,
+          callback: null,
+          bugcheck: null,
+        },
+        "deadlock",
+      );
+    }
+    return outcome;
+  }
+}

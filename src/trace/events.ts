@@ -1,0 +1,31 @@
+// The runtime's event stream (version 1): everything a detector, a timeline or the Perfetto
+// exporter needs. Times are virtual (microseconds); tracks are processors and worker threads.
+
+export const TRACE_VERSION = 1 as const;
+
+/** A track is a processor ("cpu0") or a system worker thread ("worker0"). */
+export type TrackId = string;
+export type IrqlName = "PASSIVE_LEVEL" | "DISPATCH_LEVEL" | "DIRQL";
+
+export type TraceEvent =
+  /** A callback starts on a track (slices nest strictly per track: a DPC over a passive callback). */
+  | { readonly t: number; readonly type: "callback-begin"; readonly track: TrackId; readonly callback: string; readonly object: string; readonly request: string | null; readonly irql: IrqlName }
+  | { readonly t: number; readonly type: "callback-end"; readonly track: TrackId; readonly callback: string }
+  | { readonly t: number; readonly type: "lock-acquire"; readonly track: TrackId; readonly lock: string }
+  | { readonly t: number; readonly type: "lock-release"; readonly track: TrackId; readonly lock: string }
+  | { readonly t: number; readonly type: "irql"; readonly track: TrackId; readonly irql: IrqlName }
+  | { readonly t: number; readonly type: "request-arrive"; readonly request: string; readonly queue: string; readonly major: string }
+  | { readonly t: number; readonly type: "request-present"; readonly track: TrackId; readonly request: string; readonly queue: string }
+  | { readonly t: number; readonly type: "request-complete"; readonly track: TrackId; readonly request: string; readonly status: string }
+  | { readonly t: number; readonly type: "request-cancel"; readonly request: string }
+  | { readonly t: number; readonly type: "cell-read" | "cell-write"; readonly track: TrackId; readonly cell: string; readonly callback: string }
+  | { readonly t: number; readonly type: "finding"; readonly track: TrackId | null; readonly rule: string; readonly message: string };
+
+export type TraceEventType = TraceEvent["type"];
+
+export interface Trace {
+  readonly version: typeof TRACE_VERSION;
+  readonly cpus: number;
+  readonly seed: number;
+  readonly events: readonly TraceEvent[];
+}
