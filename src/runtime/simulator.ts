@@ -35,15 +35,15 @@ export class Simulator {
   readonly engine: Engine;
   readonly log: FindingLog = new FindingLog();
   readonly races: RaceDetector = new RaceDetector();
-  readonly queues = new Map<string, RuntimeQueue>();
+  readonly queues: Map<string, RuntimeQueue> = new Map();
   readonly requests: SimRequest[] = [];
   private readonly cells = new Map<string, Cell<unknown>>();
   private readonly callbacks = new Map<string, ResolvedCallback>();
   private readonly objects = new Map<string, ResolvedObject>();
   /** Work items / DPCs queued and not yet started (WdfWorkItemEnqueue / WdfDpcEnqueue ignore a second call). */
-  readonly queuedDeferred = new Set<string>();
+  readonly queuedDeferred: Set<string> = new Set();
   /** The callback each running task is executing, for findings and cell accesses. */
-  readonly callbackOfTask = new Map<string, string>();
+  readonly callbackOfTask: Map<string, string> = new Map();
 
   constructor(
     readonly driver: ResolvedDriver,
