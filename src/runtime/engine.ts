@@ -55,7 +55,11 @@ export class Engine {
   now = 0;
   readonly events: TraceEvent[] = [];
   readonly locks: LockTable = new LockTable();
-  private readonly tasks: TaskRecord[] = [];
+  /** Not yet started, in spawn order: work waiting for a processor starts FIFO, as the kernel's
+   * DPC and worker queues do; the scheduler chooses among the startable heads. */
+  private readonly starting: TaskRecord[] = [];
+  /** Started and suspended at an await (async callbacks, the application thread). */
+  private readonly suspended: TaskRecord[] = [];
   private readonly cpuHolder: (string | null)[];
   private current: TaskRecord | null = null;
   private ordinal = 0;
@@ -71,7 +75,7 @@ export class Engine {
 
   spawn(spec: TaskSpec): string {
     const id = `${spec.name}#${++this.ordinal}`;
-    this.tasks.push({
+    this.starting.push({
       spec,
       id,
       readyAt: Math.max(spec.readyAt, this.now),
@@ -108,6 +112,7 @@ export class Engine {
       this.cpuHolder[task.cpu] = null;
       task.sleeping = true;
     }
+    this.suspended.push(task);
     return new Promise<void>((resolve) => {
       task.state = "suspended";
       task.readyAt = Math.max(at, this.now);
@@ -118,19 +123,26 @@ export class Engine {
   }
 
   private runnable(): TaskRecord[] {
-    const freeCpu = this.cpuHolder.includes(null);
-    return this.tasks.filter(
-      (t) =>
-        t.readyAt <= this.now &&
-        ((t.state === "suspended" && (!t.sleeping || freeCpu)) ||
-          (t.state === "ready" && freeCpu && this.locks.isFree(t.spec.lock))),
-    );
+    let free = 0;
+    for (const holder of this.cpuHolder) if (holder === null) free++;
+    const out: TaskRecord[] = [];
+    for (const t of this.suspended) if (t.readyAt <= this.now && (!t.sleeping || free > 0)) out.push(t);
+    let window = free;
+    for (let i = 0; i < this.starting.length && window > 0; i++) {
+      const t = this.starting[i]!;
+      if (t.readyAt <= this.now && this.locks.isFree(t.spec.lock)) {
+        out.push(t);
+        window--;
+      }
+    }
+    return out;
   }
 
   private nextTime(): number | null {
     let next: number | null = null;
-    for (const t of this.tasks)
-      if (t.readyAt > this.now && (next === null || t.readyAt < next)) next = t.readyAt;
+    for (const list of [this.starting, this.suspended]) {
+      for (const t of list) if (t.readyAt > this.now && (next === null || t.readyAt < next)) next = t.readyAt;
+    }
     return next;
   }
 
@@ -154,7 +166,7 @@ export class Engine {
           this.now = next;
           continue;
         }
-        const blocked = this.tasks.filter((t) => t.state !== "done").map((t) => t.id);
+        const blocked = [...this.suspended, ...this.starting].map((t) => t.id);
         return {
           kind: "end",
           outcome: blocked.length === 0 ? { kind: "idle" } : { kind: "deadlock", blocked },
@@ -174,6 +186,7 @@ export class Engine {
   }
 
   private start(task: TaskRecord): Promise<void> | null {
+    this.starting.splice(this.starting.indexOf(task), 1);
     task.cpu = this.cpuHolder.indexOf(null);
     this.cpuHolder[task.cpu] = task.id;
     task.startedAt = this.now;
@@ -221,6 +234,7 @@ export class Engine {
   }
 
   private resume(task: TaskRecord): Promise<void> {
+    this.suspended.splice(this.suspended.indexOf(task), 1);
     const resume = task.resume!;
     task.resume = null;
     if (task.sleeping) {
@@ -258,8 +272,8 @@ export class Engine {
     }
     if (this.cpuHolder[task.cpu] === task.id) this.cpuHolder[task.cpu] = null;
     this.current = null;
-    const i = this.tasks.indexOf(task);
-    if (i >= 0) this.tasks.splice(i, 1);
+    const i = this.suspended.indexOf(task);
+    if (i >= 0) this.suspended.splice(i, 1);
     task.spec.onDone?.(task);
     task.signal?.();
   }

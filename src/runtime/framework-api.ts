@@ -104,86 +104,111 @@ const deferredEnqueue = (sim: Simulator, id: string, event: string, ddi: string)
   return true;
 };
 
-export const makeContext = (sim: Simulator, task: RunningTask): WdfContext => ({
-  get now() {
-    return sim.engine.now;
-  },
-  cell: (name, initial) => sim.cell(name, initial),
-  stall: (us) => sim.engine.suspendUntil(sim.engine.now + Math.max(0, us)),
-  yield: () => sim.engine.suspendUntil(sim.engine.now),
-  WdfRequestComplete: (request, status) => complete(sim, task, request, status, 0, "WdfRequestComplete"),
-  WdfRequestCompleteWithInformation: (request, status, information) =>
-    complete(sim, task, request, status, information, "WdfRequestComplete"),
-  WdfRequestForwardToIoQueue: (request, queueId) => {
-    if (!owned(sim, request, "WdfRequestForwardToIoQueue")) return "STATUS_INVALID_DEVICE_REQUEST";
-    const source = request.queue;
-    const dest = sim.queues.get(queueId);
-    if (dest === undefined || dest === source) return "STATUS_INVALID_DEVICE_REQUEST";
-    source?.release(request);
-    request.state = "pending";
-    if (!dest.arrive(request)) return "STATUS_WDF_BUSY";
-    source?.run("guarded"); // 6.2: the source slot is released after the destination accepted it
-    return "STATUS_SUCCESS";
-  },
-  WdfRequestMarkCancelable: (request, routine) => {
-    if (owned(sim, request, "WdfRequestMarkCancelable")) request.cancelRoutine = routine;
-  },
-  WdfRequestUnmarkCancelable: (request) => {
-    if (!owned(sim, request, "WdfRequestUnmarkCancelable")) return "STATUS_INVALID_DEVICE_REQUEST";
+/** The context a callback receives: one small object per call, methods on the prototype. */
+class SimContext implements WdfContext {
+  constructor(
+    private readonly sim: Simulator,
+    private readonly task: RunningTask,
+  ) {}
+  get now(): number {
+    return this.sim.engine.now;
+  }
+  cell<T>(name: string, initial: T): Cell<T> {
+    return this.sim.cell(name, initial);
+  }
+  stall(us: number): Promise<void> {
+    return this.sim.engine.suspendUntil(this.sim.engine.now + Math.max(0, us));
+  }
+  yield(): Promise<void> {
+    return this.sim.engine.suspendUntil(this.sim.engine.now);
+  }
+  WdfRequestComplete(request: SimRequest, status: string): void {
+    complete(this.sim, this.task, request, status, 0, "WdfRequestComplete");
+  }
+  WdfRequestCompleteWithInformation(request: SimRequest, status: string, information: number): void {
+    complete(this.sim, this.task, request, status, information, "WdfRequestComplete");
+  }
+  WdfRequestForwardToIoQueue(request: SimRequest, queueId: string): string {
+    return forward(this.sim, request, queueId);
+  }
+  WdfRequestMarkCancelable(request: SimRequest, routine: string): void {
+    if (owned(this.sim, request, "WdfRequestMarkCancelable")) request.cancelRoutine = routine;
+  }
+  WdfRequestUnmarkCancelable(request: SimRequest): string {
+    if (!owned(this.sim, request, "WdfRequestUnmarkCancelable")) return "STATUS_INVALID_DEVICE_REQUEST";
     request.cancelRoutine = null;
     return "STATUS_SUCCESS";
-  },
-  WdfIoQueueRetrieveNextRequest: (queueId) => {
-    const queue = sim.queues.get(queueId);
-    const r = queue?.retrieveNext() ?? "STATUS_INVALID_DEVICE_REQUEST";
+  }
+  WdfIoQueueRetrieveNextRequest(queueId: string): { status: string; request: SimRequest | null } {
+    const r = this.sim.queues.get(queueId)?.retrieveNext() ?? "STATUS_INVALID_DEVICE_REQUEST";
     if (typeof r === "string") return { status: r, request: null };
     r.state = "driver-owned";
     return { status: "STATUS_SUCCESS", request: r };
-  },
-  WdfWorkItemEnqueue: (id) => {
-    deferredEnqueue(sim, id, "EvtWorkItem", "WdfWorkItemEnqueue");
-  },
-  WdfDpcEnqueue: (id) => deferredEnqueue(sim, id, "EvtDpcFunc", "WdfDpcEnqueue"),
-  WdfTimerStart: (id, due) => {
-    const cb = sim.callback(id, "EvtTimerFunc");
+  }
+  WdfWorkItemEnqueue(id: string): void {
+    deferredEnqueue(this.sim, id, "EvtWorkItem", "WdfWorkItemEnqueue");
+  }
+  WdfDpcEnqueue(id: string): boolean {
+    return deferredEnqueue(this.sim, id, "EvtDpcFunc", "WdfDpcEnqueue");
+  }
+  WdfTimerStart(id: string, due: number): boolean {
+    const cb = this.sim.callback(id, "EvtTimerFunc");
     if (cb === undefined) return false;
-    sim.invoke(cb, [id], { readyAt: sim.engine.now + Math.max(0, due) });
+    this.sim.invoke(cb, [id], { readyAt: this.sim.engine.now + Math.max(0, due) });
     return true;
-  },
-  WdfObjectAcquireLock: (objectId) => {
-    const lock = sim.object(objectId)?.presentationLock;
-    if (!lock) {
-      sim.report(
-        "WdfObjectAcquireLock",
-        "A-2",
-        `WdfObjectAcquireLock(${objectId}): the object has no presentation lock`,
-        objectId,
-        "WDF_VIOLATION 0x10D, parameter 1 = 0xB (WDF_INVALID_LOCK_OPERATION)",
-      );
-      return;
-    }
-    if (task.locks.includes(lock.id)) {
-      sim.report(
-        "WdfSpinlock",
-        "A-5",
-        `WdfObjectAcquireLock(${objectId}) while this thread already holds ${lock.id}`,
-        `${lock.id}:recursive`,
-        "WDF_VIOLATION 0x10D, parameter 1 = 0x2 (WDF_RECURSIVE_LOCK)",
-      );
-      return;
-    }
-    task.locks.push(lock.id);
-  },
-  WdfObjectReleaseLock: (objectId) => {
-    const lock = sim.object(objectId)?.presentationLock;
-    const i = lock ? task.locks.lastIndexOf(lock.id) : -1;
+  }
+  WdfObjectAcquireLock(objectId: string): void {
+    acquireObjectLock(this.sim, this.task, objectId);
+  }
+  WdfObjectReleaseLock(objectId: string): void {
+    const lock = this.sim.object(objectId)?.presentationLock;
+    const i = lock ? this.task.locks.lastIndexOf(lock.id) : -1;
     if (i < 0)
-      sim.report(
+      this.sim.report(
         "WdfSpinlock",
         "L-4",
         `WdfObjectReleaseLock(${objectId}) by a thread that does not hold it`,
         `${objectId}:release`,
       );
-    else task.locks.splice(i, 1);
-  },
-});
+    else this.task.locks.splice(i, 1);
+  }
+}
+
+const forward = (sim: Simulator, request: SimRequest, queueId: string): string => {
+  if (!owned(sim, request, "WdfRequestForwardToIoQueue")) return "STATUS_INVALID_DEVICE_REQUEST";
+  const source = request.queue;
+  const dest = sim.queues.get(queueId);
+  if (dest === undefined || dest === source) return "STATUS_INVALID_DEVICE_REQUEST";
+  source?.release(request);
+  request.state = "pending";
+  if (!dest.arrive(request)) return "STATUS_WDF_BUSY";
+  source?.run("guarded"); // 6.2: the source slot is released after the destination accepted it
+  return "STATUS_SUCCESS";
+};
+
+const acquireObjectLock = (sim: Simulator, task: RunningTask, objectId: string): void => {
+  const lock = sim.object(objectId)?.presentationLock;
+  if (!lock) {
+    sim.report(
+      "WdfObjectAcquireLock",
+      "A-2",
+      `WdfObjectAcquireLock(${objectId}): the object has no presentation lock`,
+      objectId,
+      "WDF_VIOLATION 0x10D, parameter 1 = 0xB (WDF_INVALID_LOCK_OPERATION)",
+    );
+    return;
+  }
+  if (task.locks.includes(lock.id)) {
+    sim.report(
+      "WdfSpinlock",
+      "A-5",
+      `WdfObjectAcquireLock(${objectId}) while this thread already holds ${lock.id}`,
+      `${lock.id}:recursive`,
+      "WDF_VIOLATION 0x10D, parameter 1 = 0x2 (WDF_RECURSIVE_LOCK)",
+    );
+    return;
+  }
+  task.locks.push(lock.id);
+};
+
+export const makeContext = (sim: Simulator, task: RunningTask): WdfContext => new SimContext(sim, task);

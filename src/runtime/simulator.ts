@@ -138,14 +138,24 @@ export class Simulator {
     });
   }
 
-  /** Runs `cb` as a task under its lock, at its IRQL, emitting the callback slice. */
+  /** Runs `cb` under its lock, at its IRQL (inline or as a task); true when it ran inline. */
   invoke(
     cb: ResolvedCallback,
     args: unknown[],
-    opts: { readyAt?: number; request?: SimRequest | null; onStart?: () => void; onDone?: () => void } = {},
-  ): void {
+    opts: {
+      readyAt?: number;
+      request?: SimRequest | null;
+      onStart?: () => void;
+      onDone?: () => void;
+      inline?: boolean;
+    } = {},
+  ): boolean {
     const fn = this.functions.get(cb.id);
     const lock = cb.lock?.id ?? null;
+    if (opts.inline && this.canRunInline(fn, lock)) {
+      this.runInline(cb, fn, args, opts.request ?? null, opts.onDone);
+      return true;
+    }
     const irql: IrqlName = cb.irql === "DIRQL" ? "DIRQL" : cb.irql;
     this.engine.spawn({
       name: cb.id,
@@ -158,6 +168,59 @@ export class Simulator {
       },
       onDone: (task) => this.endCallback(cb, task, opts.onDone),
     });
+    return false;
+  }
+
+  /**
+   * DSP-04: the dispatcher presents on the thread that runs it. A synchronous callback whose lock
+   * is free runs right there; an async one, or one whose lock is busy or already held by this
+   * thread (DSP-11 defers delivery), becomes a task of its own.
+   */
+  private canRunInline(fn: CallbackFn | undefined, lock: string | null): boolean {
+    const task = this.engine.running;
+    if (task === null || (fn !== undefined && fn.constructor.name === "AsyncFunction")) return false;
+    return lock === null || (this.engine.locks.isFree(lock) && !task.locks.includes(lock));
+  }
+
+  private runInline(
+    cb: ResolvedCallback,
+    fn: CallbackFn | undefined,
+    args: unknown[],
+    request: SimRequest | null,
+    then?: () => void,
+  ): void {
+    const task = this.engine.running!;
+    const lock = cb.lock?.id ?? null;
+    const outer = this.callbackOfTask.get(task.id);
+    const irql = task.irql;
+    if (lock !== null) {
+      this.engine.locks.get(lock)!.holder = task.id;
+      task.locks.push(lock);
+    }
+    if (cb.lock?.kind === "spin" && this.driver.framework === "kmdf") task.irql = "DISPATCH_LEVEL"; // L-1
+    try {
+      const result = this.runCallback(cb, fn, task, args, request, this.startIrql(cb));
+      if (result !== undefined)
+        this.engine.asyncErrors.push({
+          task: task.id,
+          error: new Error(`${cb.id} returned a promise from a synchronous call`),
+        });
+    } catch (error) {
+      this.engine.asyncErrors.push({ task: task.id, error });
+    } finally {
+      const t = this.engine.now;
+      const track = this.engine.track(task.cpu);
+      this.engine.emit({ t, type: "callback-end", track, callback: cb.id });
+      if (lock !== null) {
+        this.engine.emit({ t, type: "lock-release", track, lock });
+        task.locks.splice(task.locks.lastIndexOf(lock), 1);
+        this.engine.locks.get(lock)!.holder = null;
+      }
+      task.irql = irql;
+      if (outer === undefined) this.callbackOfTask.delete(task.id);
+      else this.callbackOfTask.set(task.id, outer);
+    }
+    then?.();
   }
 
   /** IRQ-1: a spin-class callback lock raises to DISPATCH_LEVEL; otherwise the kind's IRQL. */
@@ -214,7 +277,13 @@ export class Simulator {
   present(queue: RuntimeQueue, request: SimRequest | null): void {
     if (request === null) {
       const ready = this.callback(queue.id, "EvtIoQueueState", "ReadyNotify");
-      if (ready) this.invoke(ready, [queue.id], { onDone: () => queue.run("full") });
+      if (ready) {
+        let spawned = false;
+        spawned = !this.invoke(ready, [queue.id], {
+          inline: true,
+          onDone: () => spawned && queue.run("full"),
+        });
+      }
       return;
     }
     const cb = this.callback(queue.id, IO_EVENT[request.type]) ?? this.callback(queue.id, "EvtIoDefault");
@@ -237,13 +306,17 @@ export class Simulator {
           ? [queue.id, request, request.outputLength || request.inputLength]
           : [queue.id, request];
     queue.dispatching++; // the presenting activation stays active while its callback runs (DSP-03)
-    this.invoke(cb, args, {
+    let spawned = false;
+    const inline = this.invoke(cb, args, {
       request,
+      inline: true,
       onDone: () => {
         queue.dispatching--;
-        queue.run("full");
+        // Inline, the dispatcher loop that called us continues by itself; a task continues it here.
+        if (spawned) queue.run("full");
       },
     });
+    spawned = !inline;
   }
 
   frameworkComplete(request: SimRequest, status: string): void {

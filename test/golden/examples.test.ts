@@ -20,7 +20,7 @@ const inputs = readdirSync(EXAMPLES, { withFileTypes: true })
   .filter((d) => d.isDirectory())
   .flatMap((d) =>
     readdirSync(join(EXAMPLES, d.name))
-      .filter((f) => /\.(ya?ml|ts)$/.test(f) && !f.endsWith(".expected.json"))
+      .filter((f) => /\.(ya?ml|ts)$/.test(f) && !f.endsWith(".scenario.ts"))
       .map((f) => ({ dir: join(EXAMPLES, d.name), file: f, name: `${d.name}/${f}` })),
   )
   .sort((a, b) => (a.name < b.name ? -1 : 1));
