@@ -51,11 +51,6 @@ export type {
   SourceSpan,
 } from "./model/config.js";
 export type { NtStatus } from "./model/ntstatus.js";
-export type { WdfContext } from "./runtime/framework-api.js";
-export type { SimRequest } from "./runtime/request.js";
-export type { Scenario, ScenarioIo } from "./runtime/scenario.js";
-export type { RunResult } from "./runtime/run.js";
-export type { RuntimeFinding } from "./runtime/findings.js";
 /** NTSTATUS hex values. @example ntStatusHex("STATUS_WDF_INCOMPATIBLE_EXECUTION_LEVEL") === "0xC020020C" */
 export { NTSTATUS_VALUES, ntStatusHex } from "./model/ntstatus.js";
 /**
@@ -64,16 +59,6 @@ export { NTSTATUS_VALUES, ntStatusHex } from "./model/ntstatus.js";
  */
 export { resolve } from "./model/resolve.js";
 export type { ResolvedCallback, ResolvedDriver, ResolvedLock, ResolvedObject } from "./model/resolved.js";
-/**
- * Declare a scenario for `wdfsim run`: the driver model and an application script.
- * @example export default defineScenario({ driver, cpus: 2, run: async (io) => { io.send("Read"); await io.wait(100); } });
- */
-export { defineScenario } from "./runtime/scenario.js";
-/**
- * Run one deterministic execution of a resolved driver with its callback functions.
- * @example const result = await runExecution(resolve(config), functions, script, { cpus: 2, seed: 1, scheduler });
- */
-export { runExecution } from "./runtime/run.js";
 /** @example renderMarkdown(result, { only: "device/ioctlQueue" }) */
 export { renderMarkdown } from "./report/markdown.js";
 /**
@@ -81,3 +66,18 @@ export { renderMarkdown } from "./report/markdown.js";
  * @example process.stdout.write(renderText(result, { color: false }));
  */
 export { renderText } from "./report/text.js";
+export type { RuntimeFinding } from "./runtime/findings.js";
+export type { WdfContext } from "./runtime/framework-api.js";
+export type { SimRequest } from "./runtime/request.js";
+export type { RunResult } from "./runtime/run.js";
+/**
+ * Run one deterministic execution of a resolved driver with its callback functions.
+ * @example const result = await runExecution(resolve(config), functions, script, { cpus: 2, seed: 1, scheduler });
+ */
+export { runExecution } from "./runtime/run.js";
+export type { Scenario, ScenarioIo } from "./runtime/scenario.js";
+/**
+ * Declare a scenario for `wdfsim run`: the driver model and an application script.
+ * @example export default defineScenario({ driver, cpus: 2, run: async (io) => { io.send("Read"); await io.wait(100); } });
+ */
+export { defineScenario } from "./runtime/scenario.js";

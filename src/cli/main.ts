@@ -6,6 +6,7 @@ import { Command, CommanderError } from "commander";
 import { EXIT_CLEAN, EXIT_INPUT } from "./exit-codes.js";
 import { registerExplain } from "./explain.js";
 import { type Io, processIo } from "./output.js";
+import { registerRun } from "./run.js";
 import { registerSchema } from "./schema.js";
 
 const packageVersion = (): string => {
@@ -29,6 +30,7 @@ export const buildProgram = (io: Io, setExit: (code: number) => void): Command =
       "\nStart here:\n  $ wdfsim explain examples/000-sequential-vs-queue-scope/driver.yaml",
     );
   registerExplain(program, io, setExit);
+  registerRun(program, io, setExit);
   registerSchema(program, io, setExit);
   return program;
 };

@@ -30,8 +30,16 @@ export const loadScenario = async (file: string): Promise<LoadedScenario> => {
   }
   const scenario = [mod.default, mod.scenario].find(isScenario);
   if (scenario === undefined) {
-    throw new InputError({ file, line: 0, column: 0 }, 'a scenario must `export default defineScenario({ driver, run })` (import { defineScenario } from "wdfsim")');
+    throw new InputError(
+      { file, line: 0, column: 0 },
+      'a scenario must `export default defineScenario({ driver, run })` (import { defineScenario } from "wdfsim")',
+    );
   }
   const { config, functions } = driverConfigFromPlain(scenario.driver.spec, { file, allowFunctions: true });
-  return { scenario, config, functions: functions as unknown as ReadonlyMap<string, CallbackFn>, root: dirname(file) };
+  return {
+    scenario,
+    config,
+    functions: functions as unknown as ReadonlyMap<string, CallbackFn>,
+    root: dirname(file),
+  };
 };
