@@ -81,3 +81,10 @@ export type { Scenario, ScenarioIo } from "./runtime/scenario.js";
  * @example export default defineScenario({ driver, cpus: 2, run: async (io) => { io.send("Read"); await io.wait(100); } });
  */
 export { defineScenario } from "./runtime/scenario.js";
+export type { Trace, TraceEvent } from "./trace/events.js";
+/**
+ * Chrome Trace Event JSON of a run's trace (opens in Perfetto UI), and a text timeline.
+ * @example writeFileSync("run.json", chromeTraceJson(result.trace)); console.log(renderTimeline(result.trace, { color: false }));
+ */
+export { chromeTraceJson, toChromeTrace } from "./trace/perfetto.js";
+export { renderTimeline } from "./trace/timeline.js";

@@ -9,17 +9,55 @@ export type IrqlName = "PASSIVE_LEVEL" | "DISPATCH_LEVEL" | "DIRQL";
 
 export type TraceEvent =
   /** A callback starts on a track (slices nest strictly per track: a DPC over a passive callback). */
-  | { readonly t: number; readonly type: "callback-begin"; readonly track: TrackId; readonly callback: string; readonly object: string; readonly request: string | null; readonly irql: IrqlName }
+  | {
+      readonly t: number;
+      readonly type: "callback-begin";
+      readonly track: TrackId;
+      readonly callback: string;
+      readonly object: string;
+      readonly request: string | null;
+      readonly irql: IrqlName;
+    }
   | { readonly t: number; readonly type: "callback-end"; readonly track: TrackId; readonly callback: string }
   | { readonly t: number; readonly type: "lock-acquire"; readonly track: TrackId; readonly lock: string }
   | { readonly t: number; readonly type: "lock-release"; readonly track: TrackId; readonly lock: string }
   | { readonly t: number; readonly type: "irql"; readonly track: TrackId; readonly irql: IrqlName }
-  | { readonly t: number; readonly type: "request-arrive"; readonly request: string; readonly queue: string; readonly major: string }
-  | { readonly t: number; readonly type: "request-present"; readonly track: TrackId; readonly request: string; readonly queue: string }
-  | { readonly t: number; readonly type: "request-complete"; readonly track: TrackId; readonly request: string; readonly status: string }
+  | {
+      readonly t: number;
+      readonly type: "request-arrive";
+      readonly request: string;
+      readonly queue: string;
+      readonly major: string;
+    }
+  | {
+      readonly t: number;
+      readonly type: "request-present";
+      readonly track: TrackId;
+      readonly request: string;
+      readonly queue: string;
+    }
+  | {
+      readonly t: number;
+      readonly type: "request-complete";
+      readonly track: TrackId;
+      readonly request: string;
+      readonly status: string;
+    }
   | { readonly t: number; readonly type: "request-cancel"; readonly request: string }
-  | { readonly t: number; readonly type: "cell-read" | "cell-write"; readonly track: TrackId; readonly cell: string; readonly callback: string }
-  | { readonly t: number; readonly type: "finding"; readonly track: TrackId | null; readonly rule: string; readonly message: string };
+  | {
+      readonly t: number;
+      readonly type: "cell-read" | "cell-write";
+      readonly track: TrackId;
+      readonly cell: string;
+      readonly callback: string;
+    }
+  | {
+      readonly t: number;
+      readonly type: "finding";
+      readonly track: TrackId | null;
+      readonly rule: string;
+      readonly message: string;
+    };
 
 export type TraceEventType = TraceEvent["type"];
 
