@@ -3,6 +3,7 @@
 // calls directly (the framework's callbacks), each with the handles its registration implies.
 
 import type { DriverConfig, Framework, FrameworkVersion, ObjectConfig } from "../../model/config.js";
+import { QUEUE_SLOTS } from "../../model/slots.js";
 import { ObjectBuilder } from "./builder.js";
 import { applyInitMacro, isInitMacro } from "./init-macros.js";
 import { Interp } from "./interpreter.js";
@@ -15,16 +16,8 @@ import { CREATE_HANDLERS } from "./wdf-objects.js";
 import { DeviceInits, registrationHandlers } from "./wdf-registrations.js";
 
 // Callbacks whose second parameter is the WDFREQUEST being delivered (CAN-25 attribution).
-const REQUEST_EVENTS = new Set([
-  "EvtIoDefault",
-  "EvtIoRead",
-  "EvtIoWrite",
-  "EvtIoDeviceControl",
-  "EvtIoInternalDeviceControl",
-  "EvtIoStop",
-  "EvtIoResume",
-  "EvtIoCanceledOnQueue",
-]);
+// Every WDF_IO_QUEUE_CONFIG callback receives the request as its second parameter.
+const REQUEST_EVENTS: ReadonlySet<string> = new Set(QUEUE_SLOTS);
 
 export interface CAnalysisInput {
   readonly files: readonly SourceFile[];

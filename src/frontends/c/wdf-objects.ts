@@ -1,6 +1,7 @@
 // One handler per Wdf...Create DDI: which arguments carry the config, the attributes, the
 // device and the out-handle, and how the config fields become the object's settings.
 
+import { QUEUE_SLOTS } from "../../model/slots.js";
 import type { MutableObject } from "./builder.js";
 import type { DeviceInitState } from "./device-init.js";
 import { FieldReader } from "./field-values.js";
@@ -119,16 +120,7 @@ const queueCreate: Handler = (interp, args, call, span) => {
       o.requestDispatching = [];
       o.callsWdfIoQueueStart = false;
       o.retrievesRequests = false;
-      for (const event of [
-        "EvtIoDefault",
-        "EvtIoRead",
-        "EvtIoWrite",
-        "EvtIoDeviceControl",
-        "EvtIoInternalDeviceControl",
-        "EvtIoStop",
-        "EvtIoResume",
-        "EvtIoCanceledOnQueue",
-      ]) {
+      for (const event of QUEUE_SLOTS) {
         o.callbacks.push(...callbackFrom(r, event, event, span));
       }
     },
