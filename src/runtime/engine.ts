@@ -281,8 +281,4 @@ export class Engine {
   emit(event: TraceEvent): void {
     this.events.push(event);
   }
-
-  irqlOf(): IrqlName {
-    return this.current?.irql ?? "PASSIVE_LEVEL";
-  }
 }

@@ -4,7 +4,6 @@
 
 import type { RequestType } from "../model/config.js";
 import type { ResolvedCallback, ResolvedDriver, ResolvedObject } from "../model/resolved.js";
-import type { IrqlName } from "../trace/events.js";
 import { Cell } from "./cells.js";
 import { RuntimeQueue } from "./dispatcher.js";
 import { Engine, type EngineOutcome, type RunningTask } from "./engine.js";
@@ -23,6 +22,9 @@ export interface SimulatorOptions {
   readonly maxSteps?: number;
 }
 
+const callbackKey = (object: string, event: string, registration: string | null | undefined): string =>
+  `${object}|${event}|${registration ?? ""}`;
+
 const IO_EVENT: Record<RequestType, string> = {
   Read: "EvtIoRead",
   Write: "EvtIoWrite",
@@ -38,6 +40,7 @@ export class Simulator {
   readonly queues: Map<string, RuntimeQueue> = new Map();
   readonly requests: SimRequest[] = [];
   private readonly cells = new Map<string, Cell<unknown>>();
+  /** Callbacks by `object|event|registration`, for presentation (the per-request path). */
   private readonly callbacks = new Map<string, ResolvedCallback>();
   private readonly objects = new Map<string, ResolvedObject>();
   /** Work items / DPCs queued and not yet started (WdfWorkItemEnqueue / WdfDpcEnqueue ignore a second call). */
@@ -57,7 +60,7 @@ export class Simulator {
     });
     for (const o of driver.objects) this.objects.set(o.id, o);
     for (const cb of driver.callbacks) {
-      this.callbacks.set(cb.id, cb);
+      this.callbacks.set(callbackKey(cb.object, cb.event, cb.registration), cb);
       if (cb.lock) this.engine.locks.declare(cb.lock.id, cb.lock.kind);
     }
     for (const o of driver.objects) {
@@ -72,15 +75,7 @@ export class Simulator {
   }
 
   callback(objectId: string, event: string, registration?: string): ResolvedCallback | undefined {
-    for (const cb of this.driver.callbacks) {
-      if (
-        cb.object === objectId &&
-        cb.event === event &&
-        (registration === undefined || cb.registration === registration)
-      )
-        return cb;
-    }
-    return undefined;
+    return this.callbacks.get(callbackKey(objectId, event, registration));
   }
 
   cell<T>(name: string, initial: T): Cell<T> {
@@ -156,15 +151,14 @@ export class Simulator {
       this.runInline(cb, fn, args, opts.request ?? null, opts.onDone);
       return true;
     }
-    const irql: IrqlName = cb.irql === "DIRQL" ? "DIRQL" : cb.irql;
     this.engine.spawn({
       name: cb.id,
       readyAt: opts.readyAt ?? this.engine.now,
-      irql: this.startIrql(cb),
+      irql: cb.irql, // the model's answer (IRQ-1..IRQ-4); the runtime does not re-derive it
       lock,
       run: (task) => {
         opts.onStart?.();
-        return this.runCallback(cb, fn, task, args, opts.request ?? null, irql);
+        return this.runCallback(cb, fn, task, args, opts.request ?? null);
       },
       onDone: (task) => this.endCallback(cb, task, opts.onDone),
     });
@@ -197,9 +191,9 @@ export class Simulator {
       this.engine.locks.get(lock)!.holder = task.id;
       task.locks.push(lock);
     }
-    if (cb.lock?.kind === "spin" && this.driver.framework === "kmdf") task.irql = "DISPATCH_LEVEL"; // L-1
+    task.irql = cb.irql; // IRQ-1: the model already raised it for a spin-class lock
     try {
-      const result = this.runCallback(cb, fn, task, args, request, this.startIrql(cb));
+      const result = this.runCallback(cb, fn, task, args, request);
       if (result !== undefined)
         this.engine.asyncErrors.push({
           task: task.id,
@@ -208,11 +202,8 @@ export class Simulator {
     } catch (error) {
       this.engine.asyncErrors.push({ task: task.id, error });
     } finally {
-      const t = this.engine.now;
-      const track = this.engine.track(task.cpu);
-      this.engine.emit({ t, type: "callback-end", track, callback: cb.id });
+      this.emitEnd(cb, task);
       if (lock !== null) {
-        this.engine.emit({ t, type: "lock-release", track, lock });
         task.locks.splice(task.locks.lastIndexOf(lock), 1);
         this.engine.locks.get(lock)!.holder = null;
       }
@@ -223,20 +214,14 @@ export class Simulator {
     then?.();
   }
 
-  /** IRQ-1: a spin-class callback lock raises to DISPATCH_LEVEL; otherwise the kind's IRQL. */
-  private startIrql(cb: ResolvedCallback): IrqlName {
-    if (this.driver.framework === "umdf2") return "PASSIVE_LEVEL";
-    return cb.irql === "DIRQL" ? "DIRQL" : cb.irql;
-  }
-
   private runCallback(
     cb: ResolvedCallback,
     fn: CallbackFn | undefined,
     task: RunningTask,
     args: unknown[],
     request: SimRequest | null,
-    irql: IrqlName,
   ): void | Promise<void> {
+    const irql = cb.irql;
     this.callbackOfTask.set(task.id, cb.id);
     this.races.begin(task.id);
     const track = this.engine.track(task.cpu);
@@ -264,13 +249,18 @@ export class Simulator {
   }
 
   private endCallback(cb: ResolvedCallback, task: RunningTask, then?: () => void): void {
-    const t = this.engine.now;
-    const track = this.engine.track(task.cpu);
     this.races.end(task.id);
     this.callbackOfTask.delete(task.id);
+    this.emitEnd(cb, task);
+    then?.();
+  }
+
+  /** The end of a callback slice and of the lock it held (the engine or runInline frees the lock). */
+  private emitEnd(cb: ResolvedCallback, task: RunningTask): void {
+    const t = this.engine.now;
+    const track = this.engine.track(task.cpu);
     this.engine.emit({ t, type: "callback-end", track, callback: cb.id });
     if (cb.lock) this.engine.emit({ t, type: "lock-release", track, lock: cb.lock.id });
-    then?.();
   }
 
   /** QueueHost: present a request (PRS-02), or deliver ReadyNotify. */
