@@ -234,3 +234,14 @@ export const callbackOf = (
 /** A lock as `{ id, kind }` (or null), for comparing with the spec's lock ids and classes. */
 export const lockOf = (lock: ResolvedLock | null): { id: string; kind: string } | null =>
   lock === null ? null : { id: lock.id, kind: lock.kind };
+
+/** A callback's lock (as `{ id, kind }`) and IRQL, for the worked answers. */
+export const lockAndIrql = (
+  r: ResolvedDriver,
+  object: string,
+  event: string,
+  registration?: QueueStateRegistration,
+): { lock: { id: string; kind: string } | null; irql: string } => {
+  const c = callbackOf(r, object, event, registration);
+  return { lock: lockOf(c.lock), irql: c.irql };
+};

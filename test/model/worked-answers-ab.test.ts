@@ -4,7 +4,6 @@
 import { describe, expect, it } from "vitest";
 import type { DispatchType, Framework, ObjectConfig } from "../../src/model/config.js";
 import { resolve } from "../../src/model/resolve.js";
-import type { ResolvedDriver } from "../../src/model/resolved.js";
 import {
   attrs,
   callbackOf,
@@ -13,22 +12,13 @@ import {
   device,
   dpc,
   fileObject,
+  lockAndIrql,
   lockOf,
   objectOf,
   queue,
   timer,
   workItem,
 } from "../helpers/build.js";
-
-const lockAndIrql = (
-  r: ResolvedDriver,
-  object: string,
-  event: string,
-  registration?: "Purge" | "Drain" | "Stop" | "StopAndPurge" | "ReadyNotify",
-) => {
-  const c = callbackOf(r, object, event, registration);
-  return { lock: lockOf(c.lock), irql: c.irql };
-};
 
 describe("12(a): device SyncScopeQueue, queue InheritFromParent, EvtIoDeviceControl, work item under the queue with AS FALSE", () => {
   const Q = "device/queue";
