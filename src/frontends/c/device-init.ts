@@ -2,11 +2,12 @@
 // callbacks, EvtIoInCallerContext, the file-object configuration, filter and control-device
 // flags. Keyed by the DeviceInit variable's name; consumed by the WdfDeviceCreate that uses it.
 
-import type { AttributesConfig, CallbackConfig, SourceSpan } from "../../model/config.js";
+import type { CallbackConfig, SourceSpan } from "../../model/config.js";
 import { DEVICE_SLOTS, FILE_OBJECT_SLOTS } from "../../model/slots.js";
 import type { MutableObject } from "./builder.js";
 import type { Interp } from "./interpreter.js";
 import type { Storage, Value } from "./values.js";
+import { attributesOf } from "./wdf-create.js";
 
 export interface FileObjectSetup {
   readonly config: Storage | null;
@@ -46,33 +47,14 @@ export class DeviceInitState {
         kind: "fileobject",
         id: `${device.id}/fileObject`,
         parent: device.id,
-        attributes: fileAttributes(interp, file.attributes),
+        attributes: null,
         callbacks,
         source: { file: file.span.file, line: file.span.line },
         unknownFields: [],
       } as unknown as MutableObject;
       interp.builder.add(object, file.span);
+      object.attributes = attributesOf(interp, object, file.attributes, file.span);
     }
     Object.assign(this, new DeviceInitState());
   }
 }
-
-const fileAttributes = (interp: Interp, v: Value): AttributesConfig | null => {
-  if (v.k !== "ref") return null;
-  const level = interp.store.get(v.storage, "ExecutionLevel");
-  const scope = interp.store.get(v.storage, "SynchronizationScope");
-  const strip = (x: Value | undefined, prefix: string, fallback: string) =>
-    x?.k === "enum" && x.name.startsWith(prefix) ? x.name.slice(prefix.length) : fallback;
-  return {
-    executionLevel: strip(
-      level,
-      "WdfExecutionLevel",
-      "InheritFromParent",
-    ) as AttributesConfig["executionLevel"],
-    synchronizationScope: strip(
-      scope,
-      "WdfSynchronizationScope",
-      "InheritFromParent",
-    ) as AttributesConfig["synchronizationScope"],
-  };
-};

@@ -26,7 +26,8 @@ export const resolveHandle = (
   return null;
 };
 
-const attributesOf = (
+/** WDF_OBJECT_ATTRIBUTES as passed to a create call; not statically known values earn C-VALUE. */
+export const attributesOf = (
   interp: Interp,
   object: MutableObject,
   v: Value,
