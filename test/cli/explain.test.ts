@@ -104,4 +104,15 @@ describe("wdfsim explain", () => {
     expect(await main(["explain", "--help"], io)).toBe(0);
     expect(stdout()).toContain("$ wdfsim explain examples/");
   });
+
+  it("a TypeScript model with a syntax error: exit 2 with file:line:col, no stack trace", async () => {
+    const file = tmpFile(
+      "broken.ts",
+      'import { defineDriver } from "wdfsim";\nexport default defineDriver({ devices: { ,, } });\n',
+    );
+    const { io, stderr } = fakeIo();
+    expect(await main(["explain", file], io)).toBe(2);
+    expect(stderr()).toMatch(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:2:\\d+: `));
+    expect(stderr()).not.toMatch(/\n\s+at /);
+  });
 });
