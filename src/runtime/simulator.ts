@@ -22,8 +22,9 @@ export interface SimulatorOptions {
   readonly maxSteps?: number;
 }
 
-const callbackKey = (object: string, event: string, registration: string | null | undefined): string =>
-  `${object}|${event}|${registration ?? ""}`;
+/** The event key within one object: the slot, plus the registration for EvtIoQueueState. */
+const eventKey = (event: string, registration: string | null | undefined): string =>
+  registration ? `${event}[${registration}]` : event;
 
 const IO_EVENT: Record<RequestType, string> = {
   Read: "EvtIoRead",
@@ -40,8 +41,8 @@ export class Simulator {
   readonly queues: Map<string, RuntimeQueue> = new Map();
   readonly requests: SimRequest[] = [];
   private readonly cells = new Map<string, Cell<unknown>>();
-  /** Callbacks by `object|event|registration`, for presentation (the per-request path). */
-  private readonly callbacks = new Map<string, ResolvedCallback>();
+  /** Callbacks by object, then by event (and registration), for presentation (the per-request path). */
+  private readonly callbacks = new Map<string, Map<string, ResolvedCallback>>();
   private readonly objects = new Map<string, ResolvedObject>();
   /** Work items / DPCs queued and not yet started (WdfWorkItemEnqueue / WdfDpcEnqueue ignore a second call). */
   readonly queuedDeferred: Set<string> = new Set();
@@ -60,7 +61,9 @@ export class Simulator {
     });
     for (const o of driver.objects) this.objects.set(o.id, o);
     for (const cb of driver.callbacks) {
-      this.callbacks.set(callbackKey(cb.object, cb.event, cb.registration), cb);
+      const byEvent = this.callbacks.get(cb.object) ?? new Map<string, ResolvedCallback>();
+      this.callbacks.set(cb.object, byEvent);
+      byEvent.set(eventKey(cb.event, cb.registration), cb);
       if (cb.lock) this.engine.locks.declare(cb.lock.id, cb.lock.kind);
     }
     for (const o of driver.objects) {
@@ -75,7 +78,7 @@ export class Simulator {
   }
 
   callback(objectId: string, event: string, registration?: string): ResolvedCallback | undefined {
-    return this.callbacks.get(callbackKey(objectId, event, registration));
+    return this.callbacks.get(objectId)?.get(eventKey(event, registration));
   }
 
   cell<T>(name: string, initial: T): Cell<T> {
