@@ -17,6 +17,8 @@ export interface TaskSpec {
   /** The work. Returning a promise makes the task an async simulated thread. */
   readonly run: (task: RunningTask) => void | Promise<void>;
   readonly onDone?: (task: RunningTask) => void;
+  /** Processor affinity: a DPC runs on the processor that queued it (per-processor DPC queues). */
+  readonly cpu?: number;
 }
 
 export interface RunningTask {
@@ -38,7 +40,16 @@ interface TaskRecord extends RunningTask {
   signal: (() => void) | null;
   /** Suspended without its processor (a waiting thread); it needs a free processor to resume. */
   sleeping: boolean;
+  /** A blocking wait: runnable again only once this holds (a lock freed, an event signalled). */
+  until: (() => boolean) | null;
+  /** What a blocked task waits for, for deadlock and hang reports. */
+  waitLabel: string | null;
+  /** The processor chosen for a task that is about to start. */
+  plannedCpu: number;
 }
+
+/** IRQL order: work at a higher level preempts a suspended task at a lower one on its processor. */
+const IRQL_RANK: Record<IrqlName, number> = { PASSIVE_LEVEL: 0, DISPATCH_LEVEL: 2, DIRQL: 3 };
 
 export interface EngineOptions {
   readonly cpus: number;
@@ -48,7 +59,12 @@ export interface EngineOptions {
 
 export type EngineOutcome =
   | { readonly kind: "idle" }
-  | { readonly kind: "deadlock"; readonly blocked: readonly string[] }
+  | {
+      readonly kind: "deadlock";
+      readonly blocked: readonly string[];
+      /** The blocked tasks that wait on a condition, with what they wait for. */
+      readonly waits: ReadonlyArray<{ readonly task: string; readonly waitingFor: string }>;
+    }
   | { readonly kind: "budget" };
 
 export class Engine {
@@ -60,13 +76,15 @@ export class Engine {
   private readonly starting: TaskRecord[] = [];
   /** Started and suspended at an await (async callbacks, the application thread). */
   private readonly suspended: TaskRecord[] = [];
-  private readonly cpuHolder: (string | null)[];
+  /** Per processor, the tasks on it: the top one runs (or is suspended holding it); the ones
+   * below were preempted by higher-IRQL work (a DPC over a stalled passive callback). */
+  private readonly cpuStack: TaskRecord[][];
   private current: TaskRecord | null = null;
   private ordinal = 0;
   private steps = 0;
 
   constructor(private readonly options: EngineOptions) {
-    this.cpuHolder = new Array(options.cpus).fill(null);
+    this.cpuStack = Array.from({ length: options.cpus }, () => []);
   }
 
   get running(): RunningTask | null {
@@ -87,6 +105,9 @@ export class Engine {
       resume: null,
       signal: null,
       sleeping: false,
+      until: null,
+      waitLabel: null,
+      plannedCpu: -1,
     });
     return id;
   }
@@ -105,11 +126,23 @@ export class Engine {
     return this.suspend(at, true);
   }
 
+  /**
+   * Blocks the running async task until `condition` holds: spinning on its processor (a spin
+   * lock, `keepCpu`) or asleep without it (a wait lock, an event). Resolves at once if it holds.
+   */
+  waitUntil(condition: () => boolean, label: string, keepCpu: boolean): Promise<void> {
+    const task = this.current;
+    if (task === null || condition()) return Promise.resolve();
+    task.until = condition;
+    task.waitLabel = label;
+    return this.suspend(this.now, !keepCpu);
+  }
+
   private suspend(at: number, release: boolean): Promise<void> {
     const task = this.current;
     if (task === null) return Promise.resolve();
     if (release) {
-      this.cpuHolder[task.cpu] = null;
+      this.popCpu(task);
       task.sleeping = true;
     }
     this.suspended.push(task);
@@ -122,18 +155,52 @@ export class Engine {
     });
   }
 
+  private popCpu(task: TaskRecord): void {
+    const stack = this.cpuStack[task.cpu];
+    if (stack !== undefined && stack[stack.length - 1] === task) stack.pop();
+  }
+
+  private freeCpu(claimed: ReadonlySet<number>): number {
+    for (let c = 0; c < this.cpuStack.length; c++)
+      if (this.cpuStack[c]!.length === 0 && !claimed.has(c)) return c;
+    return -1;
+  }
+
+  /** Where a task may start: a free processor, else one whose suspended top runs at a lower IRQL. */
+  private placeFor(task: TaskRecord, claimed: ReadonlySet<number>): number {
+    const affinity = task.spec.cpu;
+    const candidates = affinity === undefined ? null : [affinity % this.cpuStack.length];
+    if (candidates === null) {
+      const free = this.freeCpu(claimed);
+      if (free >= 0) return free;
+    }
+    for (let c = 0; c < this.cpuStack.length; c++) {
+      if (claimed.has(c) || (candidates !== null && !candidates.includes(c))) continue;
+      const stack = this.cpuStack[c]!;
+      const top = stack[stack.length - 1];
+      if (top === undefined) return c;
+      if (top.state === "suspended" && IRQL_RANK[task.irql] > IRQL_RANK[top.irql]) return c;
+    }
+    return -1;
+  }
+
   private runnable(): TaskRecord[] {
-    let free = 0;
-    for (const holder of this.cpuHolder) if (holder === null) free++;
     const out: TaskRecord[] = [];
-    for (const t of this.suspended) if (t.readyAt <= this.now && (!t.sleeping || free > 0)) out.push(t);
-    let window = free;
-    for (let i = 0; i < this.starting.length && window > 0; i++) {
+    const anyFree = this.freeCpu(new Set()) >= 0;
+    for (const t of this.suspended) {
+      if (t.readyAt > this.now || (t.until !== null && !t.until())) continue;
+      if (t.sleeping ? anyFree : this.cpuStack[t.cpu]![this.cpuStack[t.cpu]!.length - 1] === t) out.push(t);
+    }
+    // Work waiting for a processor starts FIFO: each startable task claims a processor in order.
+    const claimed = new Set<number>();
+    for (let i = 0; i < this.starting.length && claimed.size < this.cpuStack.length; i++) {
       const t = this.starting[i]!;
-      if (t.readyAt <= this.now && this.locks.isFree(t.spec.lock)) {
-        out.push(t);
-        window--;
-      }
+      if (t.readyAt > this.now || !this.locks.isFree(t.spec.lock)) continue;
+      const cpu = this.placeFor(t, claimed);
+      if (cpu < 0) continue;
+      claimed.add(cpu);
+      t.plannedCpu = cpu;
+      out.push(t);
     }
     return out;
   }
@@ -166,10 +233,16 @@ export class Engine {
           this.now = next;
           continue;
         }
-        const blocked = [...this.suspended, ...this.starting].map((t) => t.id);
+        const stuck = [...this.suspended, ...this.starting];
+        const waits = stuck
+          .filter((t) => t.waitLabel !== null)
+          .map((t) => ({ task: t.id, waitingFor: t.waitLabel! }));
         return {
           kind: "end",
-          outcome: blocked.length === 0 ? { kind: "idle" } : { kind: "deadlock", blocked },
+          outcome:
+            stuck.length === 0
+              ? { kind: "idle" }
+              : { kind: "deadlock", blocked: stuck.map((t) => t.id), waits },
         };
       }
       const index = this.options.scheduler.choose(
@@ -187,8 +260,8 @@ export class Engine {
 
   private start(task: TaskRecord): Promise<void> | null {
     this.starting.splice(this.starting.indexOf(task), 1);
-    task.cpu = this.cpuHolder.indexOf(null);
-    this.cpuHolder[task.cpu] = task.id;
+    task.cpu = task.plannedCpu;
+    this.cpuStack[task.cpu]!.push(task);
     task.startedAt = this.now;
     task.state = "running";
     if (task.spec.lock !== null) {
@@ -237,10 +310,12 @@ export class Engine {
     this.suspended.splice(this.suspended.indexOf(task), 1);
     const resume = task.resume!;
     task.resume = null;
+    task.until = null;
+    task.waitLabel = null;
     if (task.sleeping) {
       task.sleeping = false;
-      task.cpu = this.cpuHolder.indexOf(null);
-      this.cpuHolder[task.cpu] = task.id;
+      task.cpu = this.freeCpu(new Set());
+      this.cpuStack[task.cpu]!.push(task);
     }
     task.state = "running";
     this.current = task;
@@ -270,7 +345,7 @@ export class Engine {
       const l = this.locks.get(lock);
       if (l && l.holder === task.id) l.holder = null;
     }
-    if (this.cpuHolder[task.cpu] === task.id) this.cpuHolder[task.cpu] = null;
+    this.popCpu(task);
     this.current = null;
     const i = this.suspended.indexOf(task);
     if (i >= 0) this.suspended.splice(i, 1);

@@ -1,108 +1,107 @@
 // The WDF API driver callbacks call in the simulation, with WDF's names (ctx.WdfRequestComplete,
-// ctx.WdfWorkItemEnqueue, ...), and the verifier checks each makes (queues spec section 14).
+// ctx.WdfWorkItemEnqueue, ...). This file is the surface only: each area's semantics and verifier
+// checks live in its own module (api-requests, api-queues, api-deferred, api-locks).
+//
+// Calls that may have to wait in the real framework (a lock held elsewhere, a flush, a
+// …Synchronously queue call) return a Promise: `await` them in an async callback. A synchronous
+// callback is one atomic step, so it cannot wait; when such a call would have to, the run reports
+// it (see blocking.ts).
 
+import * as deferred from "./api-deferred.js";
+import * as locks from "./api-locks.js";
+import * as queues from "./api-queues.js";
+import * as requests from "./api-requests.js";
 import type { Cell } from "./cells.js";
 import type { RunningTask } from "./engine.js";
 import type { SimRequest } from "./request.js";
 import type { Simulator } from "./simulator.js";
 
+/** A callback routine passed to a DDI: the function itself, or its name. */
+// biome-ignore lint/complexity/noBannedTypes: any driver function may be passed as a routine.
+export type Routine = Function | string;
+
+/** WdfIoQueueGetState: the WDF_IO_QUEUE_STATE bits (7.1) and the two counts. */
+export interface QueueStateSnapshot {
+  readonly acceptRequests: boolean;
+  readonly dispatchRequests: boolean;
+  readonly noRequests: boolean;
+  readonly driverNoRequests: boolean;
+  readonly pnpHeld: boolean;
+  /** The WDF_IO_QUEUE_STATE value (bit mask). */
+  readonly state: number;
+  readonly queueCount: number;
+  readonly driverCount: number;
+}
+
+export interface RequestResult {
+  readonly status: string;
+  readonly request: SimRequest | null;
+}
+
 export interface WdfContext {
   /** Virtual time in microseconds. */
   readonly now: number;
+  /** The processor this callback runs on. */
+  readonly processor: number;
   /** Shared driver state whose reads and writes the race detector sees. */
   cell<T>(name: string, initial: T): Cell<T>;
   /** Busy time on this processor (KeStallExecutionProcessor); other processors keep running. */
   stall(microseconds: number): Promise<void>;
   /** A scheduling point: other simulated threads may run before this one continues. */
   yield(): Promise<void>;
+
+  // Requests (api-requests.ts)
   WdfRequestComplete(request: SimRequest, status: string): void;
   WdfRequestCompleteWithInformation(request: SimRequest, status: string, information: number): void;
   WdfRequestForwardToIoQueue(request: SimRequest, queue: string): string;
-  WdfRequestMarkCancelable(request: SimRequest, routine: string): void;
+  WdfRequestRequeue(request: SimRequest): string;
+  WdfRequestMarkCancelable(request: SimRequest, routine: Routine): void;
+  WdfRequestMarkCancelableEx(request: SimRequest, routine: Routine): string;
   WdfRequestUnmarkCancelable(request: SimRequest): string;
-  WdfIoQueueRetrieveNextRequest(queue: string): { status: string; request: SimRequest | null };
+  WdfRequestIsCanceled(request: SimRequest): boolean;
+  WdfRequestStopAcknowledge(request: SimRequest, requeue: boolean): void;
+  WdfRequestGetIoQueue(request: SimRequest): string | null;
+  WdfRequestGetFileObject(request: SimRequest): string | null;
+
+  // Queues (api-queues.ts)
+  WdfIoQueueStart(queue: string): void;
+  WdfIoQueueStop(queue: string, callback?: Routine | null): void;
+  WdfIoQueueStopSynchronously(queue: string): Promise<void>;
+  WdfIoQueueStopAndPurge(queue: string, callback?: Routine | null): void;
+  WdfIoQueueStopAndPurgeSynchronously(queue: string): Promise<void>;
+  WdfIoQueueDrain(queue: string, callback?: Routine | null): void;
+  WdfIoQueueDrainSynchronously(queue: string): Promise<void>;
+  WdfIoQueuePurge(queue: string, callback?: Routine | null): void;
+  WdfIoQueuePurgeSynchronously(queue: string): Promise<void>;
+  WdfIoQueueReadyNotify(queue: string, callback: Routine | null): string;
+  WdfIoQueueGetState(queue: string): QueueStateSnapshot;
+  WdfIoQueueRetrieveNextRequest(queue: string): RequestResult;
+  WdfIoQueueRetrieveRequestByFileObject(queue: string, fileObject: string): RequestResult;
+  WdfIoQueueFindRequest(queue: string, tag?: SimRequest | null, fileObject?: string | null): RequestResult;
+  WdfIoQueueRetrieveFoundRequest(queue: string, found: SimRequest): RequestResult;
+
+  // Work items, timers, DPCs, interrupts (api-deferred.ts)
   WdfWorkItemEnqueue(workItem: string): void;
-  WdfDpcEnqueue(dpc: string): boolean;
+  WdfWorkItemFlush(workItem: string): Promise<void>;
   WdfTimerStart(timer: string, dueMicroseconds: number): boolean;
-  WdfObjectAcquireLock(object: string): void;
+  WdfTimerStop(timer: string, wait: boolean): Promise<boolean>;
+  WdfDpcEnqueue(dpc: string): boolean;
+  WdfDpcCancel(dpc: string, wait: boolean): Promise<boolean>;
+  WdfInterruptQueueDpcForIsr(interrupt: string): boolean;
+  WdfInterruptQueueWorkItemForIsr(interrupt: string): boolean;
+  WdfInterruptAcquireLock(interrupt: string): Promise<void>;
+  WdfInterruptReleaseLock(interrupt: string): void;
+  WdfInterruptSynchronize(interrupt: string, callback: (ctx: WdfContext) => boolean): Promise<boolean>;
+
+  // Locks (api-locks.ts)
+  WdfObjectAcquireLock(object: string): Promise<void>;
   WdfObjectReleaseLock(object: string): void;
+  WdfSpinLockAcquire(spinLock: string): Promise<void>;
+  WdfSpinLockRelease(spinLock: string): void;
+  /** timeoutMicroseconds: undefined waits forever; 0 tries once (allowed at DISPATCH_LEVEL). */
+  WdfWaitLockAcquire(waitLock: string, timeoutMicroseconds?: number): Promise<string>;
+  WdfWaitLockRelease(waitLock: string): void;
 }
-
-const owned = (sim: Simulator, request: SimRequest, ddi: string): boolean => {
-  if (request.state === "completed") {
-    // BUG-02: the second completion is stopped by the ownership check (verifier) — a driver bug.
-    sim.report(
-      ddi === "WdfRequestComplete" ? "DoubleCompletion" : "InvalidReqAccess",
-      "BUG-02",
-      `${ddi} on ${request.id}, which was already completed with ${request.status}`,
-      `${request.id}:${ddi}`,
-      "verifier: STATUS_INVALID_DEVICE_REQUEST and a break; the call is ignored",
-    );
-    return false;
-  }
-  if (request.state !== "driver-owned") {
-    sim.report(
-      "InvalidReqAccess",
-      "BUG-01",
-      `${ddi} on ${request.id}, which the driver does not own (it is ${request.state})`,
-      `${request.id}:${ddi}`,
-    );
-    return false;
-  }
-  return true;
-};
-
-const complete = (
-  sim: Simulator,
-  task: RunningTask,
-  request: SimRequest,
-  status: string,
-  information: number,
-  ddi: string,
-): void => {
-  if (!owned(sim, request, ddi)) return;
-  if (request.cancelRoutine !== null) {
-    sim.report(
-      "CompleteCanceledReq",
-      "BUG-03",
-      `${request.id} is completed while still cancelable (${request.cancelRoutine}); call WdfRequestUnmarkCancelable first`,
-      `${request.id}:cancelable`,
-    );
-  }
-  request.state = "completed";
-  request.status = status;
-  request.information = information;
-  const queue = request.queue;
-  queue?.release(request);
-  sim.engine.emit({
-    t: sim.engine.now,
-    type: "request-complete",
-    track: sim.engine.track(task.cpu),
-    request: request.id,
-    status,
-  });
-  queue?.run("guarded"); // DSP-02/DSP-04: the completing thread runs the dispatcher if none is active
-};
-
-const deferredEnqueue = (sim: Simulator, id: string, event: string, ddi: string): boolean => {
-  const cb = sim.callback(id, event);
-  if (cb === undefined) {
-    sim.report(
-      "InvalidHandle",
-      "BUG-33",
-      `${ddi}(${id}): no such object with ${event} (or its creation failed)`,
-      `${id}:${ddi}`,
-      "WDF_VIOLATION 0x10D, parameter 1 = 0x5 (WDF_INVALID_HANDLE)",
-    );
-    return false;
-  }
-  // 6.2 / 6.4: queued and not yet started -> the second enqueue is ignored.
-  if (sim.queuedDeferred.has(id)) return false;
-  sim.queuedDeferred.add(id);
-  // Once it has started, it can be queued again (and a second instance may overlap it, S-9).
-  sim.invoke(cb, [id], { readyAt: sim.engine.now, onStart: () => sim.queuedDeferred.delete(id) });
-  return true;
-};
 
 /** The context a callback receives: one small object per call, methods on the prototype. */
 class SimContext implements WdfContext {
@@ -113,6 +112,9 @@ class SimContext implements WdfContext {
   get now(): number {
     return this.sim.engine.now;
   }
+  get processor(): number {
+    return this.task.cpu;
+  }
   cell<T>(name: string, initial: T): Cell<T> {
     return this.sim.cell(name, initial);
   }
@@ -122,93 +124,141 @@ class SimContext implements WdfContext {
   yield(): Promise<void> {
     return this.sim.engine.suspendUntil(this.sim.engine.now);
   }
+
   WdfRequestComplete(request: SimRequest, status: string): void {
-    complete(this.sim, this.task, request, status, 0, "WdfRequestComplete");
+    requests.complete(this.sim, this.task, request, status, 0, "WdfRequestComplete");
   }
   WdfRequestCompleteWithInformation(request: SimRequest, status: string, information: number): void {
-    complete(this.sim, this.task, request, status, information, "WdfRequestComplete");
+    requests.complete(this.sim, this.task, request, status, information, "WdfRequestCompleteWithInformation");
   }
-  WdfRequestForwardToIoQueue(request: SimRequest, queueId: string): string {
-    return forward(this.sim, request, queueId);
+  WdfRequestForwardToIoQueue(request: SimRequest, queue: string): string {
+    return requests.forward(this.sim, request, queue);
   }
-  WdfRequestMarkCancelable(request: SimRequest, routine: string): void {
-    if (owned(this.sim, request, "WdfRequestMarkCancelable")) request.cancelRoutine = routine;
+  WdfRequestRequeue(request: SimRequest): string {
+    return requests.requeue(this.sim, request);
+  }
+  WdfRequestMarkCancelable(request: SimRequest, routine: Routine): void {
+    requests.markCancelable(this.sim, request, routine, false);
+  }
+  WdfRequestMarkCancelableEx(request: SimRequest, routine: Routine): string {
+    return requests.markCancelable(this.sim, request, routine, true);
   }
   WdfRequestUnmarkCancelable(request: SimRequest): string {
-    if (!owned(this.sim, request, "WdfRequestUnmarkCancelable")) return "STATUS_INVALID_DEVICE_REQUEST";
-    request.cancelRoutine = null;
-    return "STATUS_SUCCESS";
+    return requests.unmarkCancelable(this.sim, request);
   }
-  WdfIoQueueRetrieveNextRequest(queueId: string): { status: string; request: SimRequest | null } {
-    const r = this.sim.queues.get(queueId)?.retrieveNext() ?? "STATUS_INVALID_DEVICE_REQUEST";
-    if (typeof r === "string") return { status: r, request: null };
-    r.state = "driver-owned";
-    return { status: "STATUS_SUCCESS", request: r };
+  WdfRequestIsCanceled(request: SimRequest): boolean {
+    return requests.isCanceled(this.sim, request);
   }
-  WdfWorkItemEnqueue(id: string): void {
-    deferredEnqueue(this.sim, id, "EvtWorkItem", "WdfWorkItemEnqueue");
+  WdfRequestStopAcknowledge(request: SimRequest, requeue: boolean): void {
+    requests.stopAcknowledge(this.sim, request, requeue);
   }
-  WdfDpcEnqueue(id: string): boolean {
-    return deferredEnqueue(this.sim, id, "EvtDpcFunc", "WdfDpcEnqueue");
+  WdfRequestGetIoQueue(request: SimRequest): string | null {
+    return request.state === "completed" ? null : (request.queue?.id ?? null);
   }
-  WdfTimerStart(id: string, due: number): boolean {
-    const cb = this.sim.callback(id, "EvtTimerFunc");
-    if (cb === undefined) return false;
-    this.sim.invoke(cb, [id], { readyAt: this.sim.engine.now + Math.max(0, due) });
-    return true;
+  WdfRequestGetFileObject(request: SimRequest): string | null {
+    return request.fileObject;
   }
-  WdfObjectAcquireLock(objectId: string): void {
-    acquireObjectLock(this.sim, this.task, objectId);
+
+  WdfIoQueueStart(queue: string): void {
+    queues.start(this.sim, queue);
   }
-  WdfObjectReleaseLock(objectId: string): void {
-    const lock = this.sim.object(objectId)?.presentationLock;
-    const i = lock ? this.task.locks.lastIndexOf(lock.id) : -1;
-    if (i < 0)
-      this.sim.report(
-        "WdfSpinlock",
-        "L-4",
-        `WdfObjectReleaseLock(${objectId}) by a thread that does not hold it`,
-        `${objectId}:release`,
-      );
-    else this.task.locks.splice(i, 1);
+  WdfIoQueueStop(queue: string, callback?: Routine | null): void {
+    queues.stop(this.sim, queue, callback ?? null, false);
+  }
+  WdfIoQueueStopSynchronously(queue: string): Promise<void> {
+    return queues.stopSynchronously(this.sim, queue, false);
+  }
+  WdfIoQueueStopAndPurge(queue: string, callback?: Routine | null): void {
+    queues.stop(this.sim, queue, callback ?? null, true);
+  }
+  WdfIoQueueStopAndPurgeSynchronously(queue: string): Promise<void> {
+    return queues.stopSynchronously(this.sim, queue, true);
+  }
+  WdfIoQueueDrain(queue: string, callback?: Routine | null): void {
+    queues.drainOrPurge(this.sim, queue, callback ?? null, "Drain");
+  }
+  WdfIoQueueDrainSynchronously(queue: string): Promise<void> {
+    return queues.drainOrPurgeSynchronously(this.sim, queue, "Drain");
+  }
+  WdfIoQueuePurge(queue: string, callback?: Routine | null): void {
+    queues.drainOrPurge(this.sim, queue, callback ?? null, "Purge");
+  }
+  WdfIoQueuePurgeSynchronously(queue: string): Promise<void> {
+    return queues.drainOrPurgeSynchronously(this.sim, queue, "Purge");
+  }
+  WdfIoQueueReadyNotify(queue: string, callback: Routine | null): string {
+    return queues.readyNotify(this.sim, queue, callback);
+  }
+  WdfIoQueueGetState(queue: string): QueueStateSnapshot {
+    return queues.getState(this.sim, queue);
+  }
+  WdfIoQueueRetrieveNextRequest(queue: string): RequestResult {
+    return queues.retrieve(this.sim, queue, { kind: "next" });
+  }
+  WdfIoQueueRetrieveRequestByFileObject(queue: string, fileObject: string): RequestResult {
+    return queues.retrieve(this.sim, queue, { kind: "file", fileObject });
+  }
+  WdfIoQueueFindRequest(queue: string, tag?: SimRequest | null, fileObject?: string | null): RequestResult {
+    return queues.find(this.sim, queue, tag ?? null, fileObject ?? null);
+  }
+  WdfIoQueueRetrieveFoundRequest(queue: string, found: SimRequest): RequestResult {
+    return queues.retrieve(this.sim, queue, { kind: "found", found });
+  }
+
+  WdfWorkItemEnqueue(workItem: string): void {
+    deferred.workItemEnqueue(this.sim, workItem);
+  }
+  WdfWorkItemFlush(workItem: string): Promise<void> {
+    return deferred.workItemFlush(this.sim, this.task, workItem);
+  }
+  WdfTimerStart(timer: string, dueMicroseconds: number): boolean {
+    return deferred.timerStart(this.sim, this.task, timer, dueMicroseconds);
+  }
+  WdfTimerStop(timer: string, wait: boolean): Promise<boolean> {
+    return deferred.timerStop(this.sim, this.task, timer, wait);
+  }
+  WdfDpcEnqueue(dpc: string): boolean {
+    return deferred.dpcEnqueue(this.sim, this.task, dpc);
+  }
+  WdfDpcCancel(dpc: string, wait: boolean): Promise<boolean> {
+    return deferred.dpcCancel(this.sim, this.task, dpc, wait);
+  }
+  WdfInterruptQueueDpcForIsr(interrupt: string): boolean {
+    return deferred.queueDpcForIsr(this.sim, this.task, interrupt);
+  }
+  WdfInterruptQueueWorkItemForIsr(interrupt: string): boolean {
+    return deferred.queueWorkItemForIsr(this.sim, this.task, interrupt);
+  }
+  WdfInterruptAcquireLock(interrupt: string): Promise<void> {
+    return deferred.interruptAcquireLock(this.sim, this.task, interrupt);
+  }
+  WdfInterruptReleaseLock(interrupt: string): void {
+    deferred.interruptReleaseLock(this.sim, this.task, interrupt);
+  }
+  WdfInterruptSynchronize(interrupt: string, callback: (ctx: WdfContext) => boolean): Promise<boolean> {
+    return deferred.interruptSynchronize(this.sim, this.task, interrupt, (task) =>
+      callback(makeContext(this.sim, task)),
+    );
+  }
+
+  WdfObjectAcquireLock(object: string): Promise<void> {
+    return locks.objectAcquireLock(this.sim, this.task, object);
+  }
+  WdfObjectReleaseLock(object: string): void {
+    locks.objectReleaseLock(this.sim, this.task, object);
+  }
+  WdfSpinLockAcquire(spinLock: string): Promise<void> {
+    return locks.spinLockAcquire(this.sim, this.task, spinLock);
+  }
+  WdfSpinLockRelease(spinLock: string): void {
+    locks.spinLockRelease(this.sim, this.task, spinLock);
+  }
+  WdfWaitLockAcquire(waitLock: string, timeoutMicroseconds?: number): Promise<string> {
+    return locks.waitLockAcquire(this.sim, this.task, waitLock, timeoutMicroseconds);
+  }
+  WdfWaitLockRelease(waitLock: string): void {
+    locks.waitLockRelease(this.sim, this.task, waitLock);
   }
 }
-
-const forward = (sim: Simulator, request: SimRequest, queueId: string): string => {
-  if (!owned(sim, request, "WdfRequestForwardToIoQueue")) return "STATUS_INVALID_DEVICE_REQUEST";
-  const source = request.queue;
-  const dest = sim.queues.get(queueId);
-  if (dest === undefined || dest === source) return "STATUS_INVALID_DEVICE_REQUEST";
-  source?.release(request);
-  request.state = "pending";
-  if (!dest.arrive(request)) return "STATUS_WDF_BUSY";
-  source?.run("guarded"); // 6.2: the source slot is released after the destination accepted it
-  return "STATUS_SUCCESS";
-};
-
-const acquireObjectLock = (sim: Simulator, task: RunningTask, objectId: string): void => {
-  const lock = sim.object(objectId)?.presentationLock;
-  if (!lock) {
-    sim.report(
-      "WdfObjectAcquireLock",
-      "A-2",
-      `WdfObjectAcquireLock(${objectId}): the object has no presentation lock`,
-      objectId,
-      "WDF_VIOLATION 0x10D, parameter 1 = 0xB (WDF_INVALID_LOCK_OPERATION)",
-    );
-    return;
-  }
-  if (task.locks.includes(lock.id)) {
-    sim.report(
-      "WdfSpinlock",
-      "A-5",
-      `WdfObjectAcquireLock(${objectId}) while this thread already holds ${lock.id}`,
-      `${lock.id}:recursive`,
-      "WDF_VIOLATION 0x10D, parameter 1 = 0x2 (WDF_RECURSIVE_LOCK)",
-    );
-    return;
-  }
-  task.locks.push(lock.id);
-};
 
 export const makeContext = (sim: Simulator, task: RunningTask): WdfContext => new SimContext(sim, task);

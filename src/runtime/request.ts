@@ -20,12 +20,14 @@ export interface SimRequest {
   cancelRoutine: string | null;
   /** The application cancelled the IRP. */
   irpCancel: boolean;
+  /** The file object (handle) the request was sent on, or null. */
+  readonly fileObject: string | null;
 }
 
 export const newRequest = (
   ordinal: number,
   type: RequestType,
-  fields: { ioctl?: number; inputLength?: number; outputLength?: number },
+  fields: { ioctl?: number; inputLength?: number; outputLength?: number; fileObject?: string | null },
 ): SimRequest => ({
   id: `req${ordinal}`,
   type,
@@ -38,4 +40,5 @@ export const newRequest = (
   information: 0,
   cancelRoutine: null,
   irpCancel: false,
+  fileObject: fields.fileObject ?? null,
 });

@@ -37,13 +37,8 @@ export const runExecution = async (
   const scheduler = new RecordingScheduler(options.scheduler);
   scheduler.newExecution();
   const sim = new Simulator(driver, functions, { cpus: options.cpus, scheduler, maxSteps: options.maxSteps });
-  sim.engine.spawn({
-    name: "application",
-    readyAt: 0,
-    irql: "PASSIVE_LEVEL",
-    lock: null,
-    run: () => script(scenarioIo(sim)),
-  });
+  const io = scenarioIo(sim);
+  sim.spawnThread("application", async () => script(io));
   const outcome = await sim.run();
   return {
     outcome,

@@ -48,6 +48,10 @@ export class Simulator {
   readonly queuedDeferred: Set<string> = new Set();
   /** The callback each running task is executing, for findings and cell accesses. */
   readonly callbackOfTask: Map<string, string> = new Map();
+  /** Tasks whose body is an async function (they may block at an await). */
+  private readonly asyncRoots = new Set<string>();
+  /** Synchronous callbacks running inline on a task right now (they cannot block). */
+  private readonly syncDepth = new Map<string, number>();
 
   constructor(
     readonly driver: ResolvedDriver,
@@ -71,6 +75,27 @@ export class Simulator {
       for (const lock of [o.ownLock, o.presentationLock])
         if (lock) this.engine.locks.declare(lock.id, lock.kind);
     }
+  }
+
+  /** May the code running on `task` wait (blocking.ts)? Only an async body with no synchronous callback inlined on it. */
+  canBlock(task: RunningTask): boolean {
+    return this.asyncRoots.has(task.id) && (this.syncDepth.get(task.id) ?? 0) === 0;
+  }
+
+  /** Starts a simulated thread (the application's script, an I/O sender) at PASSIVE_LEVEL. */
+  spawnThread(name: string, body: () => void | Promise<void>): string {
+    const isAsync = body.constructor.name === "AsyncFunction";
+    return this.engine.spawn({
+      name,
+      readyAt: this.engine.now,
+      irql: "PASSIVE_LEVEL",
+      lock: null,
+      run: (task) => {
+        if (isAsync) this.asyncRoots.add(task.id);
+        return body();
+      },
+      onDone: (task) => this.asyncRoots.delete(task.id),
+    });
   }
 
   object(id: string): ResolvedObject | undefined {
@@ -161,9 +186,13 @@ export class Simulator {
       lock,
       run: (task) => {
         opts.onStart?.();
+        if (fn !== undefined && fn.constructor.name === "AsyncFunction") this.asyncRoots.add(task.id);
         return this.runCallback(cb, fn, task, args, opts.request ?? null);
       },
-      onDone: (task) => this.endCallback(cb, task, opts.onDone),
+      onDone: (task) => {
+        this.asyncRoots.delete(task.id);
+        this.endCallback(cb, task, opts.onDone);
+      },
     });
     return false;
   }
@@ -195,6 +224,7 @@ export class Simulator {
       task.locks.push(lock);
     }
     task.irql = cb.irql; // IRQ-1: the model already raised it for a spin-class lock
+    this.syncDepth.set(task.id, (this.syncDepth.get(task.id) ?? 0) + 1);
     try {
       const result = this.runCallback(cb, fn, task, args, request);
       if (result !== undefined)
@@ -205,6 +235,7 @@ export class Simulator {
     } catch (error) {
       this.engine.asyncErrors.push({ task: task.id, error });
     } finally {
+      this.syncDepth.set(task.id, this.syncDepth.get(task.id)! - 1);
       this.emitEnd(cb, task);
       if (lock !== null) {
         task.locks.splice(task.locks.lastIndexOf(lock), 1);
