@@ -1,4 +1,4 @@
-// A WDFREQUEST in the simulation (queues spec section 1, the fields this slice uses).
+// A WDFREQUEST in the simulation (queues spec section 1: the FxRequest members the rules read).
 
 import type { RequestType } from "../model/config.js";
 import type { RuntimeQueue } from "./dispatcher.js";
@@ -12,16 +12,29 @@ export interface SimRequest {
   readonly ioctl: number;
   readonly inputLength: number;
   readonly outputLength: number;
+  /** The file object (handle) the request was sent on, or null. */
+  readonly fileObject: string | null;
+  /** m_IoQueue: the queue that owns it (pending in it or driver-owned from it). */
   queue: RuntimeQueue | null;
   state: RequestState;
   status: string | null;
   information: number;
-  /** WdfRequestMarkCancelable(Ex) was called and not undone. */
+  /** m_CancelRoutine: WdfRequestMarkCancelable(Ex) was called and not undone (the routine's name). */
   cancelRoutine: string | null;
   /** The application cancelled the IRP. */
   irpCancel: boolean;
-  /** The file object (handle) the request was sent on, or null. */
-  readonly fileObject: string | null;
+  /** m_Canceled: the framework cancelled it (CAN-10, OPS-03), or a cancel routine was scheduled. */
+  fwCanceled: boolean;
+  /** m_Presented: it reached the driver once (PRS-04); decides EvtIoCanceledOnQueue (CAN-10). */
+  presented: boolean;
+  /** CAN-23 / 10.3: the cancel path took it (EvtRequestCancel scheduled or delivered). */
+  cancelTaken: boolean;
+  /** WdfRequestUnmarkCancelable returned STATUS_CANCELLED: only EvtRequestCancel may complete it. */
+  unmarkSawCancel: boolean;
+  /** PWR-13: WdfRequestStopAcknowledge recorded (requeue or not), consumed by the dispatcher. */
+  powerStop: "None" | "Acked" | "AckedRequeue";
+  /** PWR-15: between the EvtIoStop call and the processing of its acknowledgement. */
+  inStopWindow: boolean;
 }
 
 export const newRequest = (
@@ -34,11 +47,17 @@ export const newRequest = (
   ioctl: fields.ioctl ?? 0,
   inputLength: fields.inputLength ?? 0,
   outputLength: fields.outputLength ?? 0,
+  fileObject: fields.fileObject ?? null,
   queue: null,
   state: "pending",
   status: null,
   information: 0,
   cancelRoutine: null,
   irpCancel: false,
-  fileObject: fields.fileObject ?? null,
+  fwCanceled: false,
+  presented: false,
+  cancelTaken: false,
+  unmarkSawCancel: false,
+  powerStop: "None",
+  inStopWindow: false,
 });
