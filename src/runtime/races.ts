@@ -6,6 +6,7 @@
 export interface Access {
   readonly cell: string;
   readonly write: boolean;
+  /** The callback invocation that made the access ("<task id>@<n>"), or a thread's id. */
   readonly task: string;
   readonly callback: string;
   readonly t: number;
@@ -46,8 +47,14 @@ export class RaceDetector {
   }
 }
 
+/** Accesses are made by callback invocations ("<task id>@<n>"); nested ones share their thread. */
+const thread = (activity: string): string => {
+  const at = activity.lastIndexOf("@");
+  return at < 0 ? activity : activity.slice(0, at);
+};
+
 const conflict = (a: Access, b: Access): boolean =>
-  a.task !== b.task &&
+  thread(a.task) !== thread(b.task) &&
   (a.write || b.write) &&
   !a.locks.some((l) => b.locks.includes(l)) &&
   (a.during.includes(b.task) || b.during.includes(a.task));

@@ -3,6 +3,8 @@
 
 import type { DriverModel } from "../frontends/ts/define-driver.js";
 import type { RequestType } from "../model/config.js";
+import * as device from "./device-io.js";
+import type { RunningTask } from "./engine.js";
 import type { SimRequest } from "./request.js";
 import type { Simulator } from "./simulator.js";
 
@@ -24,6 +26,20 @@ export interface ScenarioIo {
   send(type: RequestType, fields?: SendFields): SimRequest;
   /** The application thread sleeps (other work runs meanwhile). */
   wait(microseconds: number): Promise<void>;
+  /** IoCancelIrp: cancel a request the application sent (CAN-10 in a queue, CAN-20 if cancelable). */
+  cancel(request: SimRequest): void;
+  /** CreateFile: sends IRP_MJ_CREATE (EvtDeviceFileCreate or a create queue) and returns the file object. */
+  open(): Promise<string>;
+  /** CloseHandle, first half: EvtFileCleanup, then the handle's pending requests are cancelled (CAN-50). */
+  cleanup(fileObject: string): Promise<void>;
+  /** CloseHandle, second half: EvtFileClose once the handle's requests are gone. */
+  close(fileObject: string): Promise<void>;
+  /** The device leaves D0 (idle or system sleep): power-managed queues are held (EvtIoStop). */
+  powerDown(): PromiseLike<void>;
+  /** The device returns to D0: EvtIoResume, then presentation resumes. */
+  powerUp(): PromiseLike<void>;
+  /** The device is yanked: EvtDeviceSurpriseRemoval, power down, queues purged, removal waits for I/O. */
+  surpriseRemove(): PromiseLike<void>;
 }
 
 export const SCENARIO_BRAND = "wdfsim.scenario/1" as const;
@@ -65,4 +81,38 @@ export const scenarioIo = (sim: Simulator): ScenarioIo => ({
   },
   send: (type, fields) => sim.send(type, withDefaultLengths(type, fields ?? {})),
   wait: (us) => sim.engine.sleepUntil(sim.engine.now + Math.max(0, us)),
+  cancel: (request) => device.cancelIrp(sim, request),
+  open: () => device.openFile(sim, app(sim)),
+  cleanup: (file) => device.cleanupFile(sim, app(sim), file),
+  close: (file) => device.closeFile(sim, app(sim), file),
+  powerDown: () => pnp(sim, "powerDown", (task) => device.powerDown(sim, task)),
+  powerUp: () => pnp(sim, "powerUp", (task) => device.powerUp(sim, task)),
+  surpriseRemove: () => pnp(sim, "surpriseRemove", (task) => device.surpriseRemove(sim, task)),
 });
+
+const app = (sim: Simulator): RunningTask => {
+  const task = sim.engine.running;
+  if (task === null) throw new Error("io.* called outside the scenario's run function");
+  return task;
+};
+
+/**
+ * A PnP/power sequence runs on a thread of its own; the application waits for it only if it
+ * awaits the result (the wait starts when `then` is called, so a call that is not awaited does
+ * not block the script).
+ */
+const pnp = (sim: Simulator, name: string, body: (task: RunningTask) => Promise<void>): PromiseLike<void> => {
+  let done = false;
+  sim.spawnThread(`pnp:${name}`, async () => {
+    await body(sim.engine.running!);
+    done = true;
+  });
+  return {
+    // biome-ignore lint/suspicious/noThenProperty: a lazy PromiseLike on purpose: the wait starts only when awaited.
+    then: (onFulfilled, onRejected) =>
+      sim.engine
+        .waitUntil(() => done, `io.${name}() to finish`, false)
+        .then((): void => undefined)
+        .then(onFulfilled, onRejected),
+  };
+};

@@ -5,7 +5,10 @@
 import type { RequestType } from "../model/config.js";
 import type { ResolvedCallback, ResolvedDriver, ResolvedObject } from "../model/resolved.js";
 import { Cell } from "./cells.js";
-import { RuntimeQueue } from "./dispatcher.js";
+import { type Delivery, RuntimeQueue } from "./dispatcher.js";
+import { DeviceState } from "./device-io.js";
+import { deliverToDriver } from "./queue-delivery.js";
+import type { SendFields } from "./scenario.js";
 import { Engine, type EngineOutcome, type RunningTask } from "./engine.js";
 import { FindingLog } from "./findings.js";
 import { makeContext, type WdfContext } from "./framework-api.js";
@@ -26,13 +29,6 @@ export interface SimulatorOptions {
 const eventKey = (event: string, registration: string | null | undefined): string =>
   registration ? `${event}[${registration}]` : event;
 
-const IO_EVENT: Record<RequestType, string> = {
-  Read: "EvtIoRead",
-  Write: "EvtIoWrite",
-  DeviceControl: "EvtIoDeviceControl",
-  DeviceControlInternal: "EvtIoInternalDeviceControl",
-  Create: "EvtIoDefault",
-};
 
 export class Simulator {
   readonly engine: Engine;
@@ -40,6 +36,8 @@ export class Simulator {
   readonly races: RaceDetector = new RaceDetector();
   readonly queues: Map<string, RuntimeQueue> = new Map();
   readonly requests: SimRequest[] = [];
+  /** Powered, removed, file handles (device-io.ts). */
+  readonly device: DeviceState = new DeviceState();
   private readonly cells = new Map<string, Cell<unknown>>();
   /** Callbacks by object, then by event (and registration), for presentation (the per-request path). */
   private readonly callbacks = new Map<string, Map<string, ResolvedCallback>>();
@@ -67,11 +65,16 @@ export class Simulator {
     for (const cb of driver.callbacks) {
       const byEvent = this.callbacks.get(cb.object) ?? new Map<string, ResolvedCallback>();
       this.callbacks.set(cb.object, byEvent);
-      byEvent.set(eventKey(cb.event, cb.registration), cb);
+      // EvtRequestCancel routines are told apart by function (CAN-25: one queue, several routines).
+      byEvent.set(eventKey(cb.event, cb.registration ?? (cb.event === "EvtRequestCancel" ? cb.function : null)), cb);
       if (cb.lock) this.engine.locks.declare(cb.lock.id, cb.lock.kind);
     }
     for (const o of driver.objects) {
-      if (o.exists && o.config.kind === "queue") this.queues.set(o.id, new RuntimeQueue(o, this));
+      if (o.exists && o.config.kind === "queue")
+        this.queues.set(
+          o.id,
+          new RuntimeQueue(o, this, this.callback(o.id, "EvtIoQueueState", "ReadyNotify") ?? null),
+        );
       for (const lock of [o.ownLock, o.presentationLock])
         if (lock) this.engine.locks.declare(lock.id, lock.kind);
     }
@@ -96,6 +99,27 @@ export class Simulator {
       },
       onDone: (task) => this.asyncRoots.delete(task.id),
     });
+  }
+
+  /** The queue `id`, or an InvalidHandle finding (BUG-33) for a handle that names no queue. */
+  queueOrReport(id: string, ddi: string): RuntimeQueue | undefined {
+    const queue = this.queues.get(id);
+    if (queue === undefined)
+      this.report(
+        "InvalidHandle",
+        "BUG-33",
+        `${ddi}(${id}): no such queue (or its creation failed)`,
+        `${id}:${ddi}`,
+        "WDF_VIOLATION 0x10D, parameter 1 = 0x5 (WDF_INVALID_HANDLE)",
+      );
+    return queue;
+  }
+
+  /** The object whose callback `task` is running now, if any. */
+  callbackObjectOf(task: RunningTask): string | null {
+    const id = this.callbackOfTask.get(task.id);
+    if (id === undefined) return null;
+    return this.driver.callbacks.find((c) => c.id === id)?.object ?? null;
   }
 
   object(id: string): ResolvedObject | undefined {
@@ -127,7 +151,7 @@ export class Simulator {
       cell,
       callback,
     });
-    const race = this.races.record({ cell, write, task: task.id, callback, t, locks: [...task.locks] });
+    const race = this.races.record({ cell, write, task: this.activityOf(task.id), callback, t, locks: [...task.locks] });
     if (race !== null) {
       this.report(
         "DataRace",
@@ -236,6 +260,7 @@ export class Simulator {
       this.engine.asyncErrors.push({ task: task.id, error });
     } finally {
       this.syncDepth.set(task.id, this.syncDepth.get(task.id)! - 1);
+      this.endActivity(task.id);
       this.emitEnd(cb, task);
       if (lock !== null) {
         task.locks.splice(task.locks.lastIndexOf(lock), 1);
@@ -257,7 +282,7 @@ export class Simulator {
   ): void | Promise<void> {
     const irql = cb.irql;
     this.callbackOfTask.set(task.id, cb.id);
-    this.races.begin(task.id);
+    this.beginActivity(task.id);
     const track = this.engine.track(task.cpu);
     const t = this.engine.now;
     if (cb.lock) this.engine.emit({ t, type: "lock-acquire", track, lock: cb.lock.id });
@@ -282,8 +307,30 @@ export class Simulator {
     return fn(makeContext(this, task), ...args);
   }
 
+  /**
+   * The race detector's unit is one callback invocation, not a thread: a synchronous callback run
+   * inline on a long-lived thread (the application's) is in progress only during its own step.
+   */
+  private readonly activities = new Map<string, string[]>();
+  private activityCount = 0;
+  private beginActivity(task: string): void {
+    const id = `${task}@${++this.activityCount}`;
+    const stack = this.activities.get(task) ?? [];
+    stack.push(id);
+    this.activities.set(task, stack);
+    this.races.begin(id);
+  }
+  private endActivity(task: string): void {
+    const id = this.activities.get(task)?.pop();
+    if (id !== undefined) this.races.end(id);
+  }
+  private activityOf(task: string): string {
+    const stack = this.activities.get(task);
+    return stack !== undefined && stack.length > 0 ? stack[stack.length - 1]! : task;
+  }
+
   private endCallback(cb: ResolvedCallback, task: RunningTask, then?: () => void): void {
-    this.races.end(task.id);
+    this.endActivity(task.id);
     this.callbackOfTask.delete(task.id);
     this.emitEnd(cb, task);
     then?.();
@@ -297,56 +344,43 @@ export class Simulator {
     if (cb.lock) this.engine.emit({ t, type: "lock-release", track, lock: cb.lock.id });
   }
 
-  /** QueueHost: present a request (PRS-02), or deliver ReadyNotify. */
-  present(queue: RuntimeQueue, request: SimRequest | null): void {
-    if (request === null) {
-      const ready = this.callback(queue.id, "EvtIoQueueState", "ReadyNotify");
-      if (ready) {
-        let spawned = false;
-        spawned = !this.invoke(ready, [queue.id], {
-          inline: true,
-          onDone: () => spawned && queue.run("full"),
-        });
-      }
-      return;
-    }
-    const cb = this.callback(queue.id, IO_EVENT[request.type]) ?? this.callback(queue.id, "EvtIoDefault");
-    if (cb === undefined) {
-      this.frameworkComplete(request, "STATUS_INVALID_DEVICE_REQUEST"); // PRS-02 last row
-      return;
-    }
-    request.state = "driver-owned";
-    this.engine.emit({
-      t: this.engine.now,
-      type: "request-present",
-      track: "",
-      request: request.id,
-      queue: queue.id,
-    });
-    const args =
-      request.type === "DeviceControl" || request.type === "DeviceControlInternal"
-        ? [queue.id, request, request.outputLength, request.inputLength, request.ioctl]
-        : request.type === "Read" || request.type === "Write"
-          ? [queue.id, request, request.outputLength || request.inputLength]
-          : [queue.id, request];
-    queue.dispatching++; // the presenting activation stays active while its callback runs (DSP-03)
-    let spawned = false;
-    const inline = this.invoke(cb, args, {
-      request,
-      inline: true,
-      onDone: () => {
-        queue.dispatching--;
-        // Inline, the dispatcher loop that called us continues by itself; a task continues it here.
-        if (spawned) queue.run("full");
-      },
-    });
-    spawned = !inline;
+  /** QueueHost (dispatcher.ts): run the callback the loop hands the driver. */
+  deliver(queue: RuntimeQueue, d: Delivery, then: () => void): boolean {
+    return deliverToDriver(this, queue, d, then);
   }
 
+  /** QueueHost: DSP-10/11 — the queue's work item (passive queue) or DPC runs the dispatcher later. */
+  deferDispatch(queue: RuntimeQueue): void {
+    if (queue.deferredQueued) return; // DSP-12: queued at most once
+    queue.deferredQueued = true;
+    this.engine.spawn({
+      name: `${queue.id}:${queue.level === "Passive" ? "WorkItem" : "Dpc"}(dispatcher)`,
+      readyAt: this.engine.now,
+      irql: queue.level === "Passive" ? "PASSIVE_LEVEL" : "DISPATCH_LEVEL",
+      lock: null,
+      run: () => {
+        queue.deferredQueued = false;
+        queue.run("full");
+      },
+    });
+  }
+
+  callerIrql(): string | null {
+    return this.engine.running?.irql ?? null;
+  }
+
+  callerHolds(lock: string): boolean {
+    return this.engine.running?.locks.includes(lock) ?? false;
+  }
+
+  /** QueueHost: a queue reached On or Off; the power thread waits on this (device-power.ts). */
+  powerSettled(_queue: RuntimeQueue): void {}
+
   frameworkComplete(request: SimRequest, status: string): void {
+    const wasOwned = request.state === "driver-owned";
     request.state = "completed";
     request.status = status;
-    request.queue?.release(request);
+    if (wasOwned) request.queue?.release(request);
     this.engine.emit({
       t: this.engine.now,
       type: "request-complete",
@@ -356,18 +390,16 @@ export class Simulator {
     });
   }
 
-  /** RTE-03/RTE-04: which queue receives a request of this type. */
+  /** RTE-03/RTE-04: which queue receives a request of this type (RTE-01: Create never goes to the default queue). */
   route(type: RequestType): RuntimeQueue | null {
     for (const q of this.queues.values()) if (q.config.requestDispatching.includes(type)) return q;
+    if (type === "Create") return null;
     for (const q of this.queues.values()) if (q.config.defaultQueue) return q;
     return null;
   }
 
-  /** The I/O manager sends a request (ARR-01..ARR-03). */
-  send(
-    type: RequestType,
-    fields: { ioctl?: number; inputLength?: number; outputLength?: number } = {},
-  ): SimRequest {
+  /** The I/O manager sends a request (ARR-01..ARR-03; creates per RTE-01/RTE-07). */
+  send(type: RequestType, fields: SendFields = {}): SimRequest {
     const request = newRequest(this.requests.length + 1, type, fields);
     this.requests.push(request);
     const queue = this.route(type);
@@ -378,9 +410,48 @@ export class Simulator {
       queue: queue?.id ?? "(none)",
       major: type,
     });
-    if (queue === null) this.frameworkComplete(request, "STATUS_INVALID_DEVICE_REQUEST");
+    if (type === "Create" && this.device.removed) this.frameworkComplete(request, "STATUS_DELETE_PENDING");
+    else if (type === "Create" && queue === null) this.createWithoutQueue(request);
+    else if (queue === null) this.frameworkComplete(request, "STATUS_INVALID_DEVICE_REQUEST");
     else if (!queue.arrive(request)) this.frameworkComplete(request, "STATUS_INVALID_DEVICE_STATE");
     return request;
+  }
+
+  /** No create queue: EvtDeviceFileCreate(device, request, fileObject) owns it, else the framework succeeds it. */
+  private createWithoutQueue(request: SimRequest): void {
+    const cb = this.driver.callbacks.find((c) => c.event === "EvtDeviceFileCreate");
+    if (cb === undefined) {
+      this.frameworkComplete(request, "STATUS_SUCCESS");
+      return;
+    }
+    request.state = "driver-owned";
+    request.presented = true;
+    const device = this.driver.objects.find((o) => o.config.kind === "device")?.id ?? "device";
+    this.invoke(cb, [device, request, request.fileObject], { request, inline: true });
+  }
+
+  /** Checks that run when the scenario ends (device-io.ts: a power transition that never finished). */
+  readonly endChecks: Array<(outcome: EngineOutcome) => void> = [];
+
+  /**
+   * BUG-24: a framework wait that never ends is a hang (the real framework's watchdog prints every
+   * 60 s and never gives up); a cycle of lock waits is a deadlock. Either way the tool stops.
+   */
+  private reportStuck(outcome: Extract<EngineOutcome, { kind: "deadlock" }>): void {
+    const add = (rule: string, message: string, key: string, task: string | null): void =>
+      this.log.add({ rule, spec: "BUG-24", message, t: this.engine.now, task, callback: null, bugcheck: null }, key);
+    for (const w of outcome.waits) {
+      const lockWait = /Lock(Acquire)?\b|Acquire/.test(w.waitingFor.split(":")[0] ?? "");
+      add(
+        lockWait ? "Deadlock" : "Hang",
+        `${w.task} never continues: ${w.waitingFor}`,
+        `wait:${w.waitingFor}`,
+        w.task,
+      );
+    }
+    const others = outcome.blocked.filter((t) => !outcome.waits.some((w) => w.task === t));
+    if (others.length > 0)
+      add("Deadlock", `no task can run: ${others.join(", ")} wait for a lock or processor that never frees`, "deadlock", null);
   }
 
   async run(): Promise<EngineOutcome> {
@@ -401,20 +472,8 @@ export class Simulator {
         );
       }
     }
-    if (outcome.kind === "deadlock") {
-      this.log.add(
-        {
-          rule: "Deadlock",
-          spec: "BUG-24",
-          message: `no task can run: ${outcome.blocked.join(", ")} wait for a lock or processor that never frees`,
-          t: this.engine.now,
-          task: null,
-          callback: null,
-          bugcheck: null,
-        },
-        "deadlock",
-      );
-    }
+    for (const check of this.endChecks) check(outcome);
+    if (outcome.kind === "deadlock") this.reportStuck(outcome);
     return outcome;
   }
 }
