@@ -141,7 +141,8 @@ const syncAllowed = (sim: Simulator, queue: RuntimeQueue, ddi: string): boolean 
     return false;
   }
   const inside = sim.callbackObjectOf(task);
-  if (inside === queue.id && queue.driverIoCount > 0) {
+  if (inside === queue.id && queue.driverIoCount > 0)
+    // Reported up front with the reason; the call then waits like the real one and never returns.
     sim.report(
       "Deadlock",
       "OPS-09",
@@ -149,8 +150,6 @@ const syncAllowed = (sim: Simulator, queue: RuntimeQueue, ddi: string): boolean 
       `${queue.id}:${ddi}:self`,
       "hang: the framework's watchdog wait prints every 60 s and never gives up (BUG-24)",
     );
-    return false;
-  }
   return true;
 };
 
@@ -197,6 +196,17 @@ export const readyNotify = (sim: Simulator, queueId: string, routine: Routine | 
   const ddi = "WdfIoQueueReadyNotify";
   const queue = sim.queueOrReport(queueId, ddi);
   if (queue === undefined) return "STATUS_INVALID_HANDLE";
+  // The model's readyNotify is registered from the start, as EvtDriverDeviceAdd would; the driver's
+  // own first registration of that routine is that same registration, not a second one (BUG-21).
+  if (routine !== null && queue.readyNotifyFromModel) {
+    queue.readyNotifyFromModel = false;
+    const same = slotCallback(sim, queue, "ReadyNotify", routine, ddi);
+    if (same !== null && same === queue.readyNotify) {
+      queue.run("full");
+      return "STATUS_SUCCESS";
+    }
+  }
+  if (routine === null) queue.readyNotifyFromModel = false;
   const misuse =
     queue.config.dispatchType !== "Manual"
       ? "the queue is not manual"

@@ -180,12 +180,14 @@ export const surpriseRemove = async (sim: Simulator, task: RunningTask): Promise
       false,
     );
   };
+  // PWR-17: EvtDeviceReleaseHardware follows the power-down and precedes the purge of the
+  // power-managed queues (FxPkgPnp::PnpCleanupForRemove); non-power-managed ones go last (PWR-02).
+  await call(sim, task, "EvtDeviceReleaseHardware", []);
   await settle(
     queues.filter((q) => q.powerManaged),
     "power-managed",
   );
   await call(sim, task, "EvtDeviceSelfManagedIoCleanup", []);
-  await call(sim, task, "EvtDeviceReleaseHardware", []);
   await settle(
     queues.filter((q) => !q.powerManaged),
     "non-power-managed",

@@ -72,6 +72,8 @@ export class RuntimeQueue {
   cancelDispatchedRequests = false;
   /** ReadyNotify registered (a declared readyNotify counts as registered at creation). */
   readyNotify: ResolvedCallback | null;
+  /** The registration came from the model's declaration, not yet from a WdfIoQueueReadyNotify call. */
+  readyNotifyFromModel: boolean;
   stopSlot: StateSlot | null = null;
   purgeSlot: StateSlot | null = null;
   /** The queue's DPC / work item is queued (DSP-12: at most once). */
@@ -86,6 +88,7 @@ export class RuntimeQueue {
     this.id = resolved.id;
     this.config = resolved.config;
     this.readyNotify = readyNotify;
+    this.readyNotifyFromModel = readyNotify !== null;
     this.powerManaged = resolved.powerManaged === true;
     // CFG-11: Parallel uses NumberOfPresentedRequests (null = unlimited); the others present one.
     this.maxPresented =
