@@ -5,7 +5,7 @@ import type { RuntimeFinding } from "../runtime/findings.js";
 import type { RunResult } from "../runtime/run.js";
 
 const findingLine = (f: RuntimeFinding): string =>
-  `  ✗ ${f.rule} (${f.spec}) at t=${f.t}µs${f.callback ? ` in ${f.callback}` : ""}\n      ${f.message}${f.bugcheck ? `\n      real framework: ${f.bugcheck}` : ""}`;
+  `  ✗ ${f.rule} (${f.spec}) at t=${f.t}µs${f.callback ? ` in ${f.callback}` : ""}\n      ${f.message}${f.bugcheck ? `\n      real framework: ${f.bugcheck}` : ""}${f.stack && f.stack.length > 1 ? `\n      stack: ${f.stack.join(" → ")}` : ""}`;
 
 export const renderRunText = (result: RunResult, opts: { seed: number; cpus: number }): string => {
   const lines: string[] = [];
@@ -13,7 +13,7 @@ export const renderRunText = (result: RunResult, opts: { seed: number; cpus: num
     result.outcome.kind === "idle"
       ? "ran to completion"
       : result.outcome.kind === "deadlock"
-        ? "stopped: deadlock"
+        ? "stopped: nothing can run (hang or deadlock)"
         : "stopped: step budget exhausted";
   lines.push(
     `wdfsim run: ${opts.cpus} processors, seed ${opts.seed}, ${outcome}, ${result.trace.events.length} events`,

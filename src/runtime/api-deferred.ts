@@ -1,78 +1,86 @@
 // Work items, timers, DPCs and interrupts in the simulation (objects spec sections 6.2-6.5):
-// enqueue/start/stop/cancel/flush, with the AutomaticSerialization lock the model chose.
+// enqueue/start/stop/cancel/flush, with the AutomaticSerialization lock the model chose (S-5).
+// Work items and DPCs live here; timers in timers.ts, interrupts in interrupts.ts; the slots and
+// the shared verifier checks in deferred.ts.
 
+import {
+  afterWait,
+  atPassive,
+  callbackOrReport,
+  cancelQueued,
+  queueCallback,
+  reportSelfWait,
+  reportsLockWait,
+} from "./deferred.js";
 import type { RunningTask } from "./engine.js";
 import type { Simulator } from "./simulator.js";
 
-const notYet = (ddi: string): Error => new Error(`${ddi} is not simulated yet`);
+export {
+  interruptAcquireLock,
+  interruptReleaseLock,
+  interruptSynchronize,
+  queueDpcForIsr,
+  queueWorkItemForIsr,
+  raiseInterrupt,
+} from "./interrupts.js";
+export { timerStart, timerStop } from "./timers.js";
 
-const deferredEnqueue = (sim: Simulator, id: string, event: string, ddi: string): boolean => {
-  const cb = sim.callback(id, event);
-  if (cb === undefined) {
-    sim.report(
-      "InvalidHandle",
-      "BUG-33",
-      `${ddi}(${id}): no such object with ${event} (or its creation failed)`,
-      `${id}:${ddi}`,
-      "WDF_VIOLATION 0x10D, parameter 1 = 0x5 (WDF_INVALID_HANDLE)",
-    );
-    return false;
-  }
-  // 6.2 / 6.4: queued and not yet started -> the second enqueue is ignored.
-  if (sim.queuedDeferred.has(id)) return false;
-  sim.queuedDeferred.add(id);
-  // Once it has started, it can be queued again (and a second instance may overlap it, S-9).
-  sim.invoke(cb, [id], { readyAt: sim.engine.now, onStart: () => sim.queuedDeferred.delete(id) });
-  return true;
-};
-
+/**
+ * WdfWorkItemEnqueue (6.2, CB-12): queued unless already queued and not yet started
+ * (fxworkitem.cpp FxWorkItem::Enqueue); a started work item can be queued again and overlap (S-9).
+ */
 export const workItemEnqueue = (sim: Simulator, id: string): void => {
-  deferredEnqueue(sim, id, "EvtWorkItem", "WdfWorkItemEnqueue");
+  const cb = callbackOrReport(sim, id, "EvtWorkItem", "WdfWorkItemEnqueue");
+  if (cb !== undefined) queueCallback(sim, sim.deferred.slot(id), cb, [id]);
 };
-export const workItemFlush = (_sim: Simulator, _task: RunningTask, _id: string): Promise<void> => {
-  throw notYet("WdfWorkItemFlush");
+
+/**
+ * WdfWorkItemFlush (6.2): waits until the work item is neither queued nor running — a callback
+ * that re-enqueues it keeps the flush waiting (FxWorkItem::WorkItemHandler sets the completion
+ * event only at running count 0 and not enqueued). PASSIVE_LEVEL only; from its own callback the
+ * framework refuses (FxWorkItem::FlushAndWait); holding its S-5 lock while it is queued deadlocks.
+ */
+export const workItemFlush = (sim: Simulator, task: RunningTask, id: string): Promise<void> => {
+  const ddi = "WdfWorkItemFlush";
+  const cb = callbackOrReport(sim, id, "EvtWorkItem", ddi);
+  if (cb === undefined || !atPassive(sim, task, ddi, id, "6.2")) return Promise.resolve();
+  const slot = sim.deferred.slot(id);
+  if (slot.running.has(task.id)) {
+    reportSelfWait(sim, ddi, id, "6.2", "fxworkitem.cpp FxWorkItem::FlushAndWait");
+    return Promise.resolve();
+  }
+  if (reportsLockWait(sim, task, ddi, cb, slot)) return Promise.resolve();
+  return afterWait(
+    sim,
+    task,
+    ddi,
+    `${id} to be neither queued nor running`,
+    () => slot.idle,
+    false,
+    () => {},
+  );
 };
-export const timerStart = (sim: Simulator, _task: RunningTask, id: string, due: number): boolean => {
-  const cb = sim.callback(id, "EvtTimerFunc");
-  if (cb === undefined) return false;
-  sim.invoke(cb, [id], { readyAt: sim.engine.now + Math.max(0, due) });
-  return true;
+
+/** WdfDpcEnqueue (6.4, CB-15): on the caller's processor's DPC queue; FALSE if already queued. */
+export const dpcEnqueue = (sim: Simulator, task: RunningTask, id: string): boolean => {
+  const cb = callbackOrReport(sim, id, "EvtDpcFunc", "WdfDpcEnqueue");
+  return cb !== undefined && queueCallback(sim, sim.deferred.slot(id), cb, [id], task.cpu);
 };
-export const timerStop = (
-  _sim: Simulator,
-  _task: RunningTask,
-  _id: string,
-  _wait: boolean,
-): Promise<boolean> => {
-  throw notYet("WdfTimerStop");
-};
-export const dpcEnqueue = (sim: Simulator, _task: RunningTask, id: string): boolean =>
-  deferredEnqueue(sim, id, "EvtDpcFunc", "WdfDpcEnqueue");
-export const dpcCancel = (
-  _sim: Simulator,
-  _task: RunningTask,
-  _id: string,
-  _wait: boolean,
-): Promise<boolean> => {
-  throw notYet("WdfDpcCancel");
-};
-export const queueDpcForIsr = (_sim: Simulator, _task: RunningTask, _id: string): boolean => {
-  throw notYet("WdfInterruptQueueDpcForIsr");
-};
-export const queueWorkItemForIsr = (_sim: Simulator, _task: RunningTask, _id: string): boolean => {
-  throw notYet("WdfInterruptQueueWorkItemForIsr");
-};
-export const interruptAcquireLock = (_sim: Simulator, _task: RunningTask, _id: string): Promise<void> => {
-  throw notYet("WdfInterruptAcquireLock");
-};
-export const interruptReleaseLock = (_sim: Simulator, _task: RunningTask, _id: string): void => {
-  throw notYet("WdfInterruptReleaseLock");
-};
-export const interruptSynchronize = (
-  _sim: Simulator,
-  _task: RunningTask,
-  _id: string,
-  _body: (task: RunningTask) => boolean,
-): Promise<boolean> => {
-  throw notYet("WdfInterruptSynchronize");
+
+/**
+ * WdfDpcCancel (6.4): TRUE when it removed the queued DPC, which then never runs
+ * (KeRemoveQueueDpc). With Wait = TRUE (PASSIVE_LEVEL only) and nothing removed it waits for the
+ * instances running now to return (KeFlushQueuedDpcs); after a removal it does not wait
+ * (fxdpc.cpp FxDpc::Cancel).
+ */
+export const dpcCancel = (sim: Simulator, task: RunningTask, id: string, wait: boolean): Promise<boolean> => {
+  const ddi = "WdfDpcCancel";
+  const cb = callbackOrReport(sim, id, "EvtDpcFunc", ddi);
+  if (cb === undefined || (wait && !atPassive(sim, task, ddi, id, "6.4"))) return Promise.resolve(false);
+  const slot = sim.deferred.slot(id);
+  const removed = cancelQueued(sim, slot);
+  if (!wait || removed) return Promise.resolve(removed);
+  const running = [...slot.running];
+  const returned = (): boolean => running.every((t) => !slot.running.has(t));
+  return afterWait(sim, task, ddi, `${id} to return (KeFlushQueuedDpcs)`, returned, false, () => false);
 };

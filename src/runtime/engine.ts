@@ -5,7 +5,11 @@
 
 import type { IrqlName, TraceEvent } from "../trace/events.js";
 import { LockTable } from "./locks.js";
-import type { Scheduler } from "./scheduler.js";
+import type { ChoiceKind, Scheduler } from "./scheduler.js";
+
+/** How long blocked work may wait while only background tasks move time on (BUG-24: the
+ * framework's hang watchdog reports a wait every 60 s). */
+const WATCHDOG_US = 60_000_000;
 
 export interface TaskSpec {
   /** What runs, e.g. "device/q:EvtIoRead"; the engine appends an ordinal to make the task id. */
@@ -19,6 +23,8 @@ export interface TaskSpec {
   readonly onDone?: (task: RunningTask) => void;
   /** Processor affinity: a DPC runs on the processor that queued it (per-processor DPC queues). */
   readonly cpu?: number;
+  /** Does not keep the run alive (a timer expiry): the run ends when only such tasks are left. */
+  readonly background?: boolean;
 }
 
 export interface RunningTask {
@@ -44,6 +50,8 @@ interface TaskRecord extends RunningTask {
   until: (() => boolean) | null;
   /** What a blocked task waits for, for deadlock and hang reports. */
   waitLabel: string | null;
+  /** A timed wait: runnable again at this time even if `until` still fails (null: no deadline). */
+  deadline: number | null;
   /** The processor chosen for a task that is about to start. */
   plannedCpu: number;
 }
@@ -107,9 +115,28 @@ export class Engine {
       sleeping: false,
       until: null,
       waitLabel: null,
+      deadline: null,
       plannedCpu: -1,
     });
     return id;
+  }
+
+  /** Withdraws a task that has not started (a cancelled timer, a removed DPC); false once it has. */
+  cancel(taskId: string): boolean {
+    const i = this.starting.findIndex((t) => t.id === taskId);
+    if (i < 0) return false;
+    this.starting.splice(i, 1);
+    return true;
+  }
+
+  /** A choice outside task order (the processor an interrupt arrives on), made by the scheduler. */
+  choose(kind: ChoiceKind, about: string, labels: readonly string[]): number {
+    return this.options.scheduler.choose(kind, about, labels, null);
+  }
+
+  /** How many virtual processors there are. */
+  get cpus(): number {
+    return this.cpuStack.length;
   }
 
   track(cpu: number): string {
@@ -129,13 +156,22 @@ export class Engine {
   /**
    * Blocks the running async task until `condition` holds: spinning on its processor (a spin
    * lock, `keepCpu`) or asleep without it (a wait lock, an event). Resolves at once if it holds.
+   * With a `deadline` (virtual µs) the wait ends then at the latest; the promise says whether the
+   * condition held (false: timed out).
    */
-  waitUntil(condition: () => boolean, label: string, keepCpu: boolean): Promise<void> {
+  waitUntil(condition: () => boolean, label: string, keepCpu: boolean, deadline?: number): Promise<boolean> {
     const task = this.current;
-    if (task === null || condition()) return Promise.resolve();
+    if (task === null || condition()) return Promise.resolve(true);
+    if (deadline !== undefined && deadline <= this.now) return Promise.resolve(false);
     task.until = condition;
     task.waitLabel = label;
-    return this.suspend(this.now, !keepCpu);
+    task.deadline = deadline ?? null;
+    return this.suspend(this.now, !keepCpu).then(condition);
+  }
+
+  /** A blocked task still waiting: its condition fails and its deadline, if any, is ahead. */
+  private blocked(t: TaskRecord): boolean {
+    return t.until !== null && !t.until() && (t.deadline === null || t.deadline > this.now);
   }
 
   private suspend(at: number, release: boolean): Promise<void> {
@@ -188,7 +224,7 @@ export class Engine {
     const out: TaskRecord[] = [];
     const anyFree = this.freeCpu(new Set()) >= 0;
     for (const t of this.suspended) {
-      if (t.readyAt > this.now || (t.until !== null && !t.until())) continue;
+      if (t.readyAt > this.now || this.blocked(t)) continue;
       if (t.sleeping ? anyFree : this.cpuStack[t.cpu]![this.cpuStack[t.cpu]!.length - 1] === t) out.push(t);
     }
     // Work waiting for a processor starts FIFO: each startable task claims a processor in order.
@@ -210,7 +246,39 @@ export class Engine {
     for (const list of [this.starting, this.suspended]) {
       for (const t of list) if (t.readyAt > this.now && (next === null || t.readyAt < next)) next = t.readyAt;
     }
+    for (const t of this.suspended)
+      if (
+        t.until !== null &&
+        t.deadline !== null &&
+        t.deadline > this.now &&
+        (next === null || t.deadline < next)
+      )
+        next = t.deadline;
     return next;
+  }
+
+  /** The blocked set `mayAdvance` last saw, and since when it has not changed. */
+  private stuckSince: { readonly key: string; readonly since: number } | null = null;
+
+  /**
+   * May time advance to `next` while nothing can run? Background tasks (timer expiries) do not
+   * keep a run alive: with only them left the run is over. While every other task is blocked and
+   * only background work moves time on, the run goes on until the blocked set has not changed
+   * for WATCHDOG_US (a periodic timer may be what unblocks them), then it is stuck.
+   */
+  private mayAdvance(next: number): boolean {
+    if (!this.starting.some((t) => t.spec.background === true)) return true;
+    const rest = [...this.suspended, ...this.starting].filter((t) => t.spec.background !== true);
+    const timed = (t: TaskRecord): boolean =>
+      t.readyAt > this.now || (t.until !== null && t.deadline !== null && t.deadline > this.now);
+    if (rest.length === 0) return false;
+    if (rest.some(timed)) {
+      this.stuckSince = null;
+      return true;
+    }
+    const key = rest.map((t) => t.id).join(" ");
+    if (this.stuckSince?.key !== key) this.stuckSince = { key, since: this.now };
+    return next - this.stuckSince.since < WATCHDOG_US;
   }
 
   /** Runs until idle, deadlock or budget; awaits only when an async task must be resumed. */
@@ -229,11 +297,11 @@ export class Engine {
       const ready = this.runnable();
       if (ready.length === 0) {
         const next = this.nextTime();
-        if (next !== null) {
+        if (next !== null && this.mayAdvance(next)) {
           this.now = next;
           continue;
         }
-        const stuck = [...this.suspended, ...this.starting];
+        const stuck = [...this.suspended, ...this.starting].filter((t) => t.spec.background !== true);
         const waits = stuck
           .filter((t) => t.waitLabel !== null)
           .map((t) => ({ task: t.id, waitingFor: t.waitLabel! }));
@@ -312,6 +380,7 @@ export class Engine {
     task.resume = null;
     task.until = null;
     task.waitLabel = null;
+    task.deadline = null;
     if (task.sleeping) {
       task.sleeping = false;
       task.cpu = this.freeCpu(new Set());
@@ -341,10 +410,11 @@ export class Engine {
 
   private finish(task: TaskRecord): void {
     task.state = "done";
-    for (const lock of task.locks) {
-      const l = this.locks.get(lock);
-      if (l && l.holder === task.id) l.holder = null;
-    }
+    // The engine frees the callback lock it took. A lock the driver took itself (WdfSpinLockAcquire,
+    // WdfObjectAcquireLock, ...) and never released stays held, as in the real system; the
+    // simulator reports the leak when the callback returns (locks.ts, callbackReturned).
+    const lock = task.spec.lock === null ? undefined : this.locks.get(task.spec.lock);
+    if (lock !== undefined && lock.holder === task.id) lock.holder = null;
     this.popCpu(task);
     this.current = null;
     const i = this.suspended.indexOf(task);

@@ -13,6 +13,8 @@ export interface RuntimeFinding {
   readonly callback: string | null;
   /** e.g. "WDF_VIOLATION 0x10D, parameter 1 = 0x2 (WDF_RECURSIVE_LOCK)". */
   readonly bugcheck: string | null;
+  /** The simulated call stack: the thread, then the callbacks running on it (innermost last). */
+  readonly stack?: readonly string[];
 }
 
 export class FindingLog {

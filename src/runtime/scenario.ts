@@ -5,6 +5,7 @@ import type { DriverModel } from "../frontends/ts/define-driver.js";
 import type { RequestType } from "../model/config.js";
 import * as device from "./device-io.js";
 import type { RunningTask } from "./engine.js";
+import { raiseInterrupt } from "./interrupts.js";
 import type { SimRequest } from "./request.js";
 import type { Simulator } from "./simulator.js";
 
@@ -40,6 +41,8 @@ export interface ScenarioIo {
   powerUp(): PromiseLike<void>;
   /** The device is yanked: EvtDeviceSurpriseRemoval, power down, queues purged, removal waits for I/O. */
   surpriseRemove(): PromiseLike<void>;
+  /** The device raises an interrupt: EvtInterruptIsr at DIRQL under the interrupt lock (on `cpu`, or one the scheduler picks). */
+  interrupt(interrupt: string, cpu?: number): void;
 }
 
 export const SCENARIO_BRAND = "wdfsim.scenario/1" as const;
@@ -88,6 +91,7 @@ export const scenarioIo = (sim: Simulator): ScenarioIo => ({
   powerDown: () => pnp(sim, "powerDown", (task) => device.powerDown(sim, task)),
   powerUp: () => pnp(sim, "powerUp", (task) => device.powerUp(sim, task)),
   surpriseRemove: () => pnp(sim, "surpriseRemove", (task) => device.surpriseRemove(sim, task)),
+  interrupt: (id, cpu) => raiseInterrupt(sim, id, cpu),
 });
 
 const app = (sim: Simulator): RunningTask => {

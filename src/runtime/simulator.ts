@@ -7,11 +7,13 @@ import type { ResolvedCallback, ResolvedDriver, ResolvedObject } from "../model/
 import { Cell } from "./cells.js";
 import { type Delivery, RuntimeQueue } from "./dispatcher.js";
 import { DeviceState } from "./device-io.js";
+import { DeferredRuntime } from "./deferred.js";
 import { deliverToDriver } from "./queue-delivery.js";
 import type { SendFields } from "./scenario.js";
 import { Engine, type EngineOutcome, type RunningTask } from "./engine.js";
 import { FindingLog } from "./findings.js";
 import { makeContext, type WdfContext } from "./framework-api.js";
+import { callbackEntered, callbackReturned } from "./locks.js";
 import { RaceDetector } from "./races.js";
 import { newRequest, type SimRequest } from "./request.js";
 import type { Scheduler } from "./scheduler.js";
@@ -38,6 +40,8 @@ export class Simulator {
   readonly requests: SimRequest[] = [];
   /** Powered, removed, file handles (device-io.ts). */
   readonly device: DeviceState = new DeviceState();
+  /** Work items, DPCs, timers and interrupt locks at run time (deferred.ts). */
+  readonly deferred: DeferredRuntime = new DeferredRuntime();
   private readonly cells = new Map<string, Cell<unknown>>();
   /** Callbacks by object, then by event (and registration), for presentation (the per-request path). */
   private readonly callbacks = new Map<string, Map<string, ResolvedCallback>>();
@@ -80,6 +84,25 @@ export class Simulator {
     }
   }
 
+  /**
+   * The thread a task runs on, for the trace: a scenario/PnP thread's name, or a system worker
+   * thread ("worker0", lowest free first) for passive-level callback work (work items, passive
+   * queue presentation). DPCs, timers and ISRs run in an arbitrary thread context: none.
+   */
+  private readonly threadOf = new Map<string, string>();
+  private readonly workers: (string | null)[] = [];
+  private takeWorker(task: string): void {
+    let i = this.workers.indexOf(null);
+    if (i < 0) i = this.workers.push(null) - 1;
+    this.workers[i] = task;
+    this.threadOf.set(task, `worker${i}`);
+  }
+  private releaseWorker(task: string): void {
+    const i = this.workers.indexOf(task);
+    if (i >= 0) this.workers[i] = null;
+    this.threadOf.delete(task);
+  }
+
   /** May the code running on `task` wait (blocking.ts)? Only an async body with no synchronous callback inlined on it. */
   canBlock(task: RunningTask): boolean {
     return this.asyncRoots.has(task.id) && (this.syncDepth.get(task.id) ?? 0) === 0;
@@ -95,9 +118,13 @@ export class Simulator {
       lock: null,
       run: (task) => {
         if (isAsync) this.asyncRoots.add(task.id);
+        this.threadOf.set(task.id, name);
         return body();
       },
-      onDone: (task) => this.asyncRoots.delete(task.id),
+      onDone: (task) => {
+        this.asyncRoots.delete(task.id);
+        this.threadOf.delete(task.id);
+      },
     });
   }
 
@@ -162,6 +189,12 @@ export class Simulator {
     }
   }
 
+  /** The simulated call stack: the thread (or processor context), then the callbacks on it, innermost last. */
+  stackOf(task: string): string[] {
+    const where = this.threadOf.get(task) ?? `arbitrary thread context (${task})`;
+    return [where, ...(this.frames.get(task) ?? [])];
+  }
+
   report(rule: string, spec: string, message: string, key: string, bugcheck: string | null = null): void {
     const task = this.engine.running;
     this.log.add(
@@ -173,6 +206,7 @@ export class Simulator {
         task: task?.id ?? null,
         callback: task ? (this.callbackOfTask.get(task.id) ?? null) : null,
         bugcheck,
+        stack: task ? this.stackOf(task.id) : [],
       },
       key,
     );
@@ -195,6 +229,10 @@ export class Simulator {
       onStart?: () => void;
       onDone?: () => void;
       inline?: boolean;
+      /** Processor affinity of the task (a DPC's per-processor queue). */
+      cpu?: number;
+      /** Receives the engine task id when the callback becomes a task (to cancel it later). */
+      onSpawn?: (taskId: string) => void;
     } = {},
   ): boolean {
     const fn = this.functions.get(cb.id);
@@ -203,12 +241,14 @@ export class Simulator {
       this.runInline(cb, fn, args, opts.request ?? null, opts.onDone);
       return true;
     }
-    this.engine.spawn({
+    const taskId = this.engine.spawn({
       name: cb.id,
+      cpu: opts.cpu,
       readyAt: opts.readyAt ?? this.engine.now,
       irql: cb.irql, // the model's answer (IRQ-1..IRQ-4); the runtime does not re-derive it
       lock,
       run: (task) => {
+        if (cb.irql === "PASSIVE_LEVEL") this.takeWorker(task.id);
         opts.onStart?.();
         if (fn !== undefined && fn.constructor.name === "AsyncFunction") this.asyncRoots.add(task.id);
         return this.runCallback(cb, fn, task, args, opts.request ?? null);
@@ -216,8 +256,10 @@ export class Simulator {
       onDone: (task) => {
         this.asyncRoots.delete(task.id);
         this.endCallback(cb, task, opts.onDone);
+        this.releaseWorker(task.id);
       },
     });
+    opts.onSpawn?.(taskId);
     return false;
   }
 
@@ -282,7 +324,8 @@ export class Simulator {
   ): void | Promise<void> {
     const irql = cb.irql;
     this.callbackOfTask.set(task.id, cb.id);
-    this.beginActivity(task.id);
+    this.beginActivity(task.id, cb.id);
+    callbackEntered(this, task); // BUG-34: the locks it starts with, checked when it returns
     const track = this.engine.track(task.cpu);
     const t = this.engine.now;
     if (cb.lock) this.engine.emit({ t, type: "lock-acquire", track, lock: cb.lock.id });
@@ -294,6 +337,7 @@ export class Simulator {
       object: cb.object,
       request: request?.id ?? null,
       irql,
+      thread: this.threadOf.get(task.id) ?? null,
     });
     if (cb.lock?.kind === "mutex" && irql !== "PASSIVE_LEVEL" && this.driver.framework === "kmdf") {
       this.report(
@@ -313,7 +357,12 @@ export class Simulator {
    */
   private readonly activities = new Map<string, string[]>();
   private activityCount = 0;
-  private beginActivity(task: string): void {
+  /** Callback frames per task, outermost first, for a finding's simulated call stack. */
+  private readonly frames = new Map<string, string[]>();
+  private beginActivity(task: string, callback: string): void {
+    const frames = this.frames.get(task) ?? [];
+    frames.push(callback);
+    this.frames.set(task, frames);
     const id = `${task}@${++this.activityCount}`;
     const stack = this.activities.get(task) ?? [];
     stack.push(id);
@@ -321,6 +370,7 @@ export class Simulator {
     this.races.begin(id);
   }
   private endActivity(task: string): void {
+    this.frames.get(task)?.pop();
     const id = this.activities.get(task)?.pop();
     if (id !== undefined) this.races.end(id);
   }
@@ -338,6 +388,7 @@ export class Simulator {
 
   /** The end of a callback slice and of the lock it held (the engine or runInline frees the lock). */
   private emitEnd(cb: ResolvedCallback, task: RunningTask): void {
+    callbackReturned(this, cb, task); // BUG-34: locks the driver took and kept, IRQL not restored
     const t = this.engine.now;
     const track = this.engine.track(task.cpu);
     this.engine.emit({ t, type: "callback-end", track, callback: cb.id });
