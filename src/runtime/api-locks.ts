@@ -18,7 +18,7 @@ const RECURSIVE_LOCK = "WDF_VIOLATION 0x10D, parameter 1 = 0x2 (WDF_RECURSIVE_LO
 /** L-3: only KMDF locks touch the IRQL; in UMDF every lock is a critical section at PASSIVE_LEVEL. */
 const kernel = (sim: Simulator): boolean => sim.driver.framework === "kmdf";
 
-const callbackOf = (sim: Simulator, task: RunningTask): string => sim.callbackOfTask.get(task.id) ?? task.id;
+const callbackOf = (sim: Simulator, task: RunningTask): string => sim.callbackOf(task) ?? task.id;
 
 const setIrql = (sim: Simulator, task: RunningTask, irql: IrqlName): void => {
   if (task.irql === irql) return;

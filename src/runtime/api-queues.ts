@@ -146,7 +146,7 @@ const syncAllowed = (sim: Simulator, queue: RuntimeQueue, ddi: string): boolean 
     sim.report(
       "Deadlock",
       "OPS-09",
-      `${ddi}(${queue.id}) from ${sim.callbackOfTask.get(task.id)} while the driver owns ${queue.driverIoCount} request(s) of that queue: it waits for them to be completed, which this thread would do after the call returns — it never returns`,
+      `${ddi}(${queue.id}) from ${sim.callbackOf(task)} while the driver owns ${queue.driverIoCount} request(s) of that queue: it waits for them to be completed, which this thread would do after the call returns — it never returns`,
       `${queue.id}:${ddi}:self`,
       "hang: the framework's watchdog wait prints every 60 s and never gives up (BUG-24)",
     );

@@ -16,7 +16,7 @@ import type { Simulator } from "./simulator.js";
  */
 const checkSleepIrql = (sim: Simulator, task: RunningTask, ddi: string, label: string): void => {
   if (task.irql === "PASSIVE_LEVEL") return;
-  const callback = sim.callbackOfTask.get(task.id) ?? task.id;
+  const callback = sim.callbackOf(task) ?? task.id;
   sim.report(
     "KmdfIrql",
     "L-2",
@@ -29,7 +29,7 @@ const checkSleepIrql = (sim: Simulator, task: RunningTask, ddi: string, label: s
 /** True when the code on `task` may wait; otherwise the run reports why (a synchronous callback). */
 const mayWait = (sim: Simulator, task: RunningTask, ddi: string, label: string): boolean => {
   if (sim.canBlock(task)) return true;
-  const callback = sim.callbackOfTask.get(task.id) ?? task.id;
+  const callback = sim.callbackOf(task) ?? task.id;
   sim.engine.asyncErrors.push({
     task: task.id,
     error: new Error(

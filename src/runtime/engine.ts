@@ -5,6 +5,7 @@
 
 import type { IrqlName, TraceEvent } from "../trace/events.js";
 import { LockTable } from "./locks.js";
+import type { Activity } from "./races.js";
 import type { ChoiceKind, Scheduler } from "./scheduler.js";
 
 /** How long blocked work may wait while only background tasks move time on (BUG-24: the
@@ -34,6 +35,23 @@ export interface RunningTask {
   /** Locks held now (the callback lock first), for the race detector and the verifier. */
   readonly locks: string[];
   irql: IrqlName;
+  /** The callbacks running on this task, outermost first (inline callbacks nest on the thread). */
+  readonly frames: CallbackFrame[];
+  /** The thread for the trace ("application", "worker0"); null for DPCs, timers, ISRs. */
+  thread: string | null;
+  /** The task's body is an async function (it may block at an await). */
+  asyncBody: boolean;
+  /** Synchronous callbacks running inline on this task right now (they cannot block). */
+  syncDepth: number;
+}
+
+/** One callback invocation on a task (the simulator fills these in). */
+export interface CallbackFrame {
+  readonly callback: string;
+  /** How many locks the task held when the callback began (BUG-34 check at its return). */
+  readonly heldAtEntry: number;
+  /** The race detector's record of this invocation. */
+  readonly activity: Activity;
 }
 
 interface TaskRecord extends RunningTask {
@@ -63,6 +81,8 @@ export interface EngineOptions {
   readonly cpus: number;
   readonly scheduler: Scheduler;
   readonly maxSteps: number;
+  /** Record trace events (default true). Off, a run keeps only findings: the benchmark's fast path. */
+  readonly trace?: boolean;
 }
 
 export type EngineOutcome =
@@ -82,6 +102,8 @@ export class Engine {
   /** Not yet started, in spawn order: work waiting for a processor starts FIFO, as the kernel's
    * DPC and worker queues do; the scheduler chooses among the startable heads. */
   private readonly starting: TaskRecord[] = [];
+  /** How many tasks of `starting` there are per IRQL rank (keeps the FIFO scan cheap). */
+  private readonly startingByRank: number[] = [0, 0, 0, 0];
   /** Started and suspended at an await (async callbacks, the application thread). */
   private readonly suspended: TaskRecord[] = [];
   /** Per processor, the tasks on it: the top one runs (or is suspended holding it); the ones
@@ -101,6 +123,7 @@ export class Engine {
 
   spawn(spec: TaskSpec): string {
     const id = `${spec.name}#${++this.ordinal}`;
+    this.startingByRank[IRQL_RANK[spec.irql]]!++;
     this.starting.push({
       spec,
       id,
@@ -109,6 +132,10 @@ export class Engine {
       cpu: -1,
       startedAt: -1,
       locks: [],
+      frames: [],
+      thread: null,
+      asyncBody: false,
+      syncDepth: 0,
       irql: spec.irql,
       resume: null,
       signal: null,
@@ -125,6 +152,7 @@ export class Engine {
   cancel(taskId: string): boolean {
     const i = this.starting.findIndex((t) => t.id === taskId);
     if (i < 0) return false;
+    this.startingByRank[IRQL_RANK[this.starting[i]!.irql]]!--;
     this.starting.splice(i, 1);
     return true;
   }
@@ -228,8 +256,22 @@ export class Engine {
       if (t.sleeping ? anyFree : this.cpuStack[t.cpu]![this.cpuStack[t.cpu]!.length - 1] === t) out.push(t);
     }
     // Work waiting for a processor starts FIFO: each startable task claims a processor in order.
+    // A processor takes work above its threshold (free: anything; a suspended top: a higher IRQL),
+    // so when no waiting task's IRQL clears the lowest threshold the scan is skipped.
     const claimed = new Set<number>();
-    for (let i = 0; i < this.starting.length && claimed.size < this.cpuStack.length; i++) {
+    const placeable = (): boolean => {
+      let min = 99;
+      for (let c = 0; c < this.cpuStack.length; c++) {
+        if (claimed.has(c)) continue;
+        const stack = this.cpuStack[c]!;
+        const top = stack[stack.length - 1];
+        const threshold = top === undefined ? -1 : top.state === "suspended" ? IRQL_RANK[top.irql] : 99;
+        if (threshold < min) min = threshold;
+      }
+      for (let rank = min + 1; rank <= 3; rank++) if ((this.startingByRank[rank] ?? 0) > 0) return true;
+      return false;
+    };
+    for (let i = 0; i < this.starting.length && claimed.size < this.cpuStack.length && placeable(); i++) {
       const t = this.starting[i]!;
       if (t.readyAt > this.now || !this.locks.isFree(t.spec.lock)) continue;
       const cpu = this.placeFor(t, claimed);
@@ -328,6 +370,7 @@ export class Engine {
 
   private start(task: TaskRecord): Promise<void> | null {
     this.starting.splice(this.starting.indexOf(task), 1);
+    this.startingByRank[IRQL_RANK[task.irql]]!--;
     task.cpu = task.plannedCpu;
     this.cpuStack[task.cpu]!.push(task);
     task.startedAt = this.now;
@@ -424,6 +467,11 @@ export class Engine {
   }
 
   emit(event: TraceEvent): void {
-    this.events.push(event);
+    if (this.tracing) this.events.push(event);
+  }
+
+  /** Whether trace events are kept (callers may skip building them when not). */
+  get tracing(): boolean {
+    return this.options.trace !== false;
   }
 }

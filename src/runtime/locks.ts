@@ -29,8 +29,6 @@ export interface RuntimeLock {
 
 export class LockTable {
   private readonly locks = new Map<string, RuntimeLock>();
-  /** Per task, how many locks it held as each of its callbacks began (inline callbacks nest). */
-  private readonly heldAtEntry = new Map<string, number[]>();
 
   declare(id: string, kind: LockClass): RuntimeLock {
     let lock = this.locks.get(id);
@@ -47,21 +45,6 @@ export class LockTable {
 
   isFree(id: string | null): boolean {
     return id === null || (this.locks.get(id)?.holder ?? null) === null;
-  }
-
-  /** A callback starts on `task`, which holds `held` locks (its callback lock included). */
-  enterCallback(task: string, held: number): void {
-    const stack = this.heldAtEntry.get(task);
-    if (stack === undefined) this.heldAtEntry.set(task, [held]);
-    else stack.push(held);
-  }
-
-  /** The callback `enterCallback` recorded last on `task` returns: how many locks it began with. */
-  exitCallback(task: string): number {
-    const stack = this.heldAtEntry.get(task);
-    const held = stack?.pop() ?? 0;
-    if (stack !== undefined && stack.length === 0) this.heldAtEntry.delete(task);
-    return held;
   }
 }
 
@@ -113,17 +96,14 @@ const reportOn = (
   sim.engine.emit({ t: sim.engine.now, type: "finding", track: sim.engine.track(task.cpu), rule, message });
 };
 
-/** A driver callback starts on `task` (simulator.ts, runCallback). */
-export const callbackEntered = (sim: Simulator, task: RunningTask): void =>
-  sim.engine.locks.enterCallback(task.id, task.locks.length);
-
 /**
  * BUG-34: a driver callback returns (simulator.ts, emitEnd). A lock the driver took in it and
  * still holds stays held — nothing releases it, so whoever waits for it next waits forever — and is
  * reported; so is an IRQL other than the one the callback was called at (a spin lock kept).
  */
 export const callbackReturned = (sim: Simulator, cb: ResolvedCallback, task: RunningTask): void => {
-  const held = sim.engine.locks.exitCallback(task.id);
+  const frames = task.frames;
+  const held = frames.length > 0 ? frames[frames.length - 1]!.heldAtEntry : 0; // recorded when it began
   if (task.locks.length > held) {
     for (const id of task.locks.slice(held)) {
       const lock = sim.engine.locks.get(id);

@@ -1,18 +1,27 @@
-// Data races on simulator cells: two accesses to one cell, at least one a write, from two tasks
-// that were in progress at the same time (one had begun and not yet ended when the other made
-// its access) and that hold no lock in common. A synchronous callback is one atomic step, so it
-// is in progress only during its own step; an async callback stays in progress across its awaits.
+// Data races on simulator cells: two accesses to one cell, at least one a write, made by two
+// callback invocations on different threads that were in progress at the same time (one had begun
+// and not yet ended when the other made its access) and that hold no lock in common. A
+// synchronous callback is one atomic step, so it is in progress only during its own step; an
+// async callback stays in progress across its awaits. Time here is a sequence number of begins,
+// ends and accesses, so "in progress at the same time" is exact and costs no set per callback.
+
+/** One callback invocation (or a thread's own code outside any callback). */
+export interface Activity {
+  /** The thread (engine task) it runs on: nested invocations on one thread never race. */
+  readonly thread: string;
+  readonly start: number;
+  /** Sequence number of its end; null while in progress. */
+  end: number | null;
+}
 
 export interface Access {
   readonly cell: string;
   readonly write: boolean;
-  /** The callback invocation that made the access ("<task id>@<n>"), or a thread's id. */
-  readonly task: string;
+  readonly activity: Activity;
   readonly callback: string;
   readonly t: number;
   readonly locks: readonly string[];
-  /** Tasks in progress (begun, not ended) when this access happened. */
-  readonly during: readonly string[];
+  readonly seq: number;
 }
 
 export interface Race {
@@ -23,38 +32,37 @@ export interface Race {
 
 export class RaceDetector {
   private readonly accesses = new Map<string, Access[]>();
-  private readonly active = new Set<string>();
+  private seq = 0;
 
-  begin(task: string): void {
-    this.active.add(task);
+  begin(thread: string): Activity {
+    return { thread, start: ++this.seq, end: null };
   }
 
-  end(task: string): void {
-    this.active.delete(task);
+  end(activity: Activity): void {
+    activity.end = ++this.seq;
   }
 
-  inProgress(): string[] {
-    return [...this.active];
-  }
-
-  record(access: Omit<Access, "during">): Race | null {
-    const full: Access = { ...access, during: this.inProgress().filter((t) => t !== access.task) };
-    const list = this.accesses.get(access.cell) ?? [];
-    this.accesses.set(access.cell, list);
+  record(access: Omit<Access, "seq">): Race | null {
+    const full: Access = { ...access, seq: ++this.seq };
+    let list = this.accesses.get(access.cell);
+    if (list === undefined) {
+      list = [];
+      this.accesses.set(access.cell, list);
+    }
     const other = list.find((a) => conflict(a, full)) ?? null;
     list.push(full);
     return other === null ? null : { cell: access.cell, first: other, second: full };
   }
 }
 
-/** Accesses are made by callback invocations ("<task id>@<n>"); nested ones share their thread. */
-const thread = (activity: string): string => {
-  const at = activity.lastIndexOf("@");
-  return at < 0 ? activity : activity.slice(0, at);
+/** `earlier` was recorded before `later`: they overlap if either activity spans the other's access. */
+const conflict = (earlier: Access, later: Access): boolean => {
+  if (!(earlier.write || later.write)) return false;
+  const a = earlier.activity;
+  const b = later.activity;
+  if (a === b || a.thread === b.thread) return false;
+  if (earlier.locks.some((l) => later.locks.includes(l))) return false;
+  const aLiveAtLater = a.end === null || a.end > later.seq;
+  const bLiveAtEarlier = b.start < earlier.seq;
+  return aLiveAtLater || bLiveAtEarlier;
 };
-
-const conflict = (a: Access, b: Access): boolean =>
-  thread(a.task) !== thread(b.task) &&
-  (a.write || b.write) &&
-  !a.locks.some((l) => b.locks.includes(l)) &&
-  (a.during.includes(b.task) || b.during.includes(a.task));

@@ -16,6 +16,8 @@ export interface RunOptions {
   readonly seed: number;
   readonly scheduler: Scheduler;
   readonly maxSteps?: number;
+  /** Keep the trace (default true); false is the fast path for throughput measurements. */
+  readonly trace?: boolean;
 }
 
 export interface RunResult {
@@ -36,7 +38,12 @@ export const runExecution = async (
 ): Promise<RunResult> => {
   const scheduler = new RecordingScheduler(options.scheduler);
   scheduler.newExecution();
-  const sim = new Simulator(driver, functions, { cpus: options.cpus, scheduler, maxSteps: options.maxSteps });
+  const sim = new Simulator(driver, functions, {
+    cpus: options.cpus,
+    scheduler,
+    maxSteps: options.maxSteps,
+    trace: options.trace,
+  });
   const io = scenarioIo(sim);
   sim.spawnThread("application", async () => script(io));
   const outcome = await sim.run();

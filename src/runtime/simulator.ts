@@ -13,8 +13,8 @@ import type { SendFields } from "./scenario.js";
 import { Engine, type EngineOutcome, type RunningTask } from "./engine.js";
 import { FindingLog } from "./findings.js";
 import { makeContext, type WdfContext } from "./framework-api.js";
-import { callbackEntered, callbackReturned } from "./locks.js";
-import { RaceDetector } from "./races.js";
+import { callbackReturned } from "./locks.js";
+import { type Activity, RaceDetector } from "./races.js";
 import { newRequest, type SimRequest } from "./request.js";
 import type { Scheduler } from "./scheduler.js";
 
@@ -25,6 +25,7 @@ export interface SimulatorOptions {
   readonly cpus: number;
   readonly scheduler: Scheduler;
   readonly maxSteps?: number;
+  readonly trace?: boolean;
 }
 
 /** The event key within one object: the slot, plus the registration for EvtIoQueueState. */
@@ -48,12 +49,6 @@ export class Simulator {
   private readonly objects = new Map<string, ResolvedObject>();
   /** Work items / DPCs queued and not yet started (WdfWorkItemEnqueue / WdfDpcEnqueue ignore a second call). */
   readonly queuedDeferred: Set<string> = new Set();
-  /** The callback each running task is executing, for findings and cell accesses. */
-  readonly callbackOfTask: Map<string, string> = new Map();
-  /** Tasks whose body is an async function (they may block at an await). */
-  private readonly asyncRoots = new Set<string>();
-  /** Synchronous callbacks running inline on a task right now (they cannot block). */
-  private readonly syncDepth = new Map<string, number>();
 
   constructor(
     readonly driver: ResolvedDriver,
@@ -64,6 +59,7 @@ export class Simulator {
       cpus: options.cpus,
       scheduler: options.scheduler,
       maxSteps: options.maxSteps ?? 1_000_000,
+      trace: options.trace,
     });
     for (const o of driver.objects) this.objects.set(o.id, o);
     for (const cb of driver.callbacks) {
@@ -89,23 +85,27 @@ export class Simulator {
    * thread ("worker0", lowest free first) for passive-level callback work (work items, passive
    * queue presentation). DPCs, timers and ISRs run in an arbitrary thread context: none.
    */
-  private readonly threadOf = new Map<string, string>();
   private readonly workers: (string | null)[] = [];
-  private takeWorker(task: string): void {
+  private takeWorker(task: RunningTask): void {
     let i = this.workers.indexOf(null);
     if (i < 0) i = this.workers.push(null) - 1;
-    this.workers[i] = task;
-    this.threadOf.set(task, `worker${i}`);
+    this.workers[i] = task.id;
+    task.thread = `worker${i}`;
   }
-  private releaseWorker(task: string): void {
-    const i = this.workers.indexOf(task);
+  private releaseWorker(task: RunningTask): void {
+    const i = this.workers.indexOf(task.id);
     if (i >= 0) this.workers[i] = null;
-    this.threadOf.delete(task);
+  }
+
+  /** The callback `task` is running now (innermost), if any. */
+  callbackOf(task: RunningTask): string | undefined {
+    const frames = task.frames;
+    return frames.length > 0 ? frames[frames.length - 1]!.callback : undefined;
   }
 
   /** May the code running on `task` wait (blocking.ts)? Only an async body with no synchronous callback inlined on it. */
   canBlock(task: RunningTask): boolean {
-    return this.asyncRoots.has(task.id) && (this.syncDepth.get(task.id) ?? 0) === 0;
+    return task.asyncBody && task.syncDepth === 0;
   }
 
   /** Starts a simulated thread (the application's script, an I/O sender) at PASSIVE_LEVEL. */
@@ -117,13 +117,9 @@ export class Simulator {
       irql: "PASSIVE_LEVEL",
       lock: null,
       run: (task) => {
-        if (isAsync) this.asyncRoots.add(task.id);
-        this.threadOf.set(task.id, name);
+        task.asyncBody = isAsync;
+        task.thread = name;
         return body();
-      },
-      onDone: (task) => {
-        this.asyncRoots.delete(task.id);
-        this.threadOf.delete(task.id);
       },
     });
   }
@@ -144,7 +140,7 @@ export class Simulator {
 
   /** The object whose callback `task` is running now, if any. */
   callbackObjectOf(task: RunningTask): string | null {
-    const id = this.callbackOfTask.get(task.id);
+    const id = this.callbackOf(task);
     if (id === undefined) return null;
     return this.driver.callbacks.find((c) => c.id === id)?.object ?? null;
   }
@@ -169,7 +165,7 @@ export class Simulator {
   private access(cell: string, write: boolean): void {
     const task = this.engine.running;
     if (task === null) return;
-    const callback = this.callbackOfTask.get(task.id) ?? task.id;
+    const callback = this.callbackOf(task) ?? task.id;
     const t = this.engine.now;
     this.engine.emit({
       t,
@@ -178,7 +174,9 @@ export class Simulator {
       cell,
       callback,
     });
-    const race = this.races.record({ cell, write, task: this.activityOf(task.id), callback, t, locks: [...task.locks] });
+    const frames = task.frames;
+    const activity = frames.length > 0 ? frames[frames.length - 1]!.activity : this.threadActivity(task);
+    const race = this.races.record({ cell, write, activity, callback, t, locks: [...task.locks] });
     if (race !== null) {
       this.report(
         "DataRace",
@@ -190,9 +188,9 @@ export class Simulator {
   }
 
   /** The simulated call stack: the thread (or processor context), then the callbacks on it, innermost last. */
-  stackOf(task: string): string[] {
-    const where = this.threadOf.get(task) ?? `arbitrary thread context (${task})`;
-    return [where, ...(this.frames.get(task) ?? [])];
+  stackOf(task: RunningTask): string[] {
+    const where = task.thread ?? `arbitrary thread context (${task.id})`;
+    return [where, ...task.frames.map((f) => f.callback)];
   }
 
   report(rule: string, spec: string, message: string, key: string, bugcheck: string | null = null): void {
@@ -204,9 +202,9 @@ export class Simulator {
         message,
         t: this.engine.now,
         task: task?.id ?? null,
-        callback: task ? (this.callbackOfTask.get(task.id) ?? null) : null,
+        callback: task ? (this.callbackOf(task) ?? null) : null,
         bugcheck,
-        stack: task ? this.stackOf(task.id) : [],
+        stack: task ? this.stackOf(task) : [],
       },
       key,
     );
@@ -248,15 +246,14 @@ export class Simulator {
       irql: cb.irql, // the model's answer (IRQ-1..IRQ-4); the runtime does not re-derive it
       lock,
       run: (task) => {
-        if (cb.irql === "PASSIVE_LEVEL") this.takeWorker(task.id);
+        if (cb.irql === "PASSIVE_LEVEL") this.takeWorker(task);
         opts.onStart?.();
-        if (fn !== undefined && fn.constructor.name === "AsyncFunction") this.asyncRoots.add(task.id);
+        task.asyncBody = fn !== undefined && fn.constructor.name === "AsyncFunction";
         return this.runCallback(cb, fn, task, args, opts.request ?? null);
       },
       onDone: (task) => {
-        this.asyncRoots.delete(task.id);
         this.endCallback(cb, task, opts.onDone);
-        this.releaseWorker(task.id);
+        this.releaseWorker(task);
       },
     });
     opts.onSpawn?.(taskId);
@@ -283,14 +280,13 @@ export class Simulator {
   ): void {
     const task = this.engine.running!;
     const lock = cb.lock?.id ?? null;
-    const outer = this.callbackOfTask.get(task.id);
     const irql = task.irql;
     if (lock !== null) {
       this.engine.locks.get(lock)!.holder = task.id;
       task.locks.push(lock);
     }
     task.irql = cb.irql; // IRQ-1: the model already raised it for a spin-class lock
-    this.syncDepth.set(task.id, (this.syncDepth.get(task.id) ?? 0) + 1);
+    task.syncDepth++;
     try {
       const result = this.runCallback(cb, fn, task, args, request);
       if (result !== undefined)
@@ -301,16 +297,14 @@ export class Simulator {
     } catch (error) {
       this.engine.asyncErrors.push({ task: task.id, error });
     } finally {
-      this.syncDepth.set(task.id, this.syncDepth.get(task.id)! - 1);
-      this.endActivity(task.id);
+      task.syncDepth--;
       this.emitEnd(cb, task);
+      this.endFrame(task);
       if (lock !== null) {
         task.locks.splice(task.locks.lastIndexOf(lock), 1);
         this.engine.locks.get(lock)!.holder = null;
       }
       task.irql = irql;
-      if (outer === undefined) this.callbackOfTask.delete(task.id);
-      else this.callbackOfTask.set(task.id, outer);
     }
     then?.();
   }
@@ -323,9 +317,8 @@ export class Simulator {
     request: SimRequest | null,
   ): void | Promise<void> {
     const irql = cb.irql;
-    this.callbackOfTask.set(task.id, cb.id);
-    this.beginActivity(task.id, cb.id);
-    callbackEntered(this, task); // BUG-34: the locks it starts with, checked when it returns
+    // BUG-34: the frame records the locks it starts with, checked when it returns.
+    task.frames.push({ callback: cb.id, heldAtEntry: task.locks.length, activity: this.races.begin(task.id) });
     const track = this.engine.track(task.cpu);
     const t = this.engine.now;
     if (cb.lock) this.engine.emit({ t, type: "lock-acquire", track, lock: cb.lock.id });
@@ -337,7 +330,7 @@ export class Simulator {
       object: cb.object,
       request: request?.id ?? null,
       irql,
-      thread: this.threadOf.get(task.id) ?? null,
+      thread: task.thread,
     });
     if (cb.lock?.kind === "mutex" && irql !== "PASSIVE_LEVEL" && this.driver.framework === "kmdf") {
       this.report(
@@ -351,38 +344,25 @@ export class Simulator {
     return fn(makeContext(this, task), ...args);
   }
 
-  /**
-   * The race detector's unit is one callback invocation, not a thread: a synchronous callback run
-   * inline on a long-lived thread (the application's) is in progress only during its own step.
-   */
-  private readonly activities = new Map<string, string[]>();
-  private activityCount = 0;
-  /** Callback frames per task, outermost first, for a finding's simulated call stack. */
-  private readonly frames = new Map<string, string[]>();
-  private beginActivity(task: string, callback: string): void {
-    const frames = this.frames.get(task) ?? [];
-    frames.push(callback);
-    this.frames.set(task, frames);
-    const id = `${task}@${++this.activityCount}`;
-    const stack = this.activities.get(task) ?? [];
-    stack.push(id);
-    this.activities.set(task, stack);
-    this.races.begin(id);
+  private endFrame(task: RunningTask): void {
+    const frame = task.frames.pop();
+    if (frame !== undefined) this.races.end(frame.activity);
   }
-  private endActivity(task: string): void {
-    this.frames.get(task)?.pop();
-    const id = this.activities.get(task)?.pop();
-    if (id !== undefined) this.races.end(id);
-  }
-  private activityOf(task: string): string {
-    const stack = this.activities.get(task);
-    return stack !== undefined && stack.length > 0 ? stack[stack.length - 1]! : task;
+
+  /** Code of a thread outside any callback (the scenario script touching a cell): one activity per thread. */
+  private readonly threadActivities = new Map<string, Activity>();
+  private threadActivity(task: RunningTask): Activity {
+    let a = this.threadActivities.get(task.id);
+    if (a === undefined) {
+      a = this.races.begin(task.id);
+      this.threadActivities.set(task.id, a);
+    }
+    return a;
   }
 
   private endCallback(cb: ResolvedCallback, task: RunningTask, then?: () => void): void {
-    this.endActivity(task.id);
-    this.callbackOfTask.delete(task.id);
     this.emitEnd(cb, task);
+    this.endFrame(task);
     then?.();
   }
 
