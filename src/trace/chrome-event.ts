@@ -21,8 +21,10 @@ export interface ChromeEvent {
   readonly args?: Readonly<Record<string, unknown>>;
 }
 
-/** The one process every wdfsim track lives in. */
+/** The processors' process: processor tracks, requests, IRQL counters, findings. */
 export const PID = 1;
+/** The threads' process: a track per simulated thread a callback ran on (perfetto-threads.ts). */
+export const THREADS_PID = 2;
 
 const KEY_ORDER = ["name", "cat", "ph", "ts", "pid", "tid", "id", "bp", "s", "args"] as const;
 

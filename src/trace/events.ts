@@ -1,5 +1,6 @@
 // The runtime's event stream (version 1): everything a detector, a timeline or the Perfetto
-// exporter needs. Times are virtual (microseconds); tracks are processors and worker threads.
+// exporter needs. Times are virtual (microseconds); tracks are processors, and a callback also
+// names the thread it runs on (perfetto-threads.ts draws those).
 
 export const TRACE_VERSION = 1 as const;
 
@@ -17,8 +18,19 @@ export type TraceEvent =
       readonly object: string;
       readonly request: string | null;
       readonly irql: IrqlName;
+      /** The thread: "application", "pnp:powerDown", a system worker ("worker0"); null for a
+       * DPC, timer or ISR (arbitrary thread context). Absent in older traces. */
+      readonly thread?: string | null;
     }
-  | { readonly t: number; readonly type: "callback-end"; readonly track: TrackId; readonly callback: string }
+  | {
+      readonly t: number;
+      readonly type: "callback-end";
+      readonly track: TrackId;
+      readonly callback: string;
+      /** The begin's thread, when the runtime says so: a thread that slept may end its callback on
+       * another processor, and this pairs the end with the right begin. Absent: paired by track. */
+      readonly thread?: string | null;
+    }
   | { readonly t: number; readonly type: "lock-acquire"; readonly track: TrackId; readonly lock: string }
   | { readonly t: number; readonly type: "lock-release"; readonly track: TrackId; readonly lock: string }
   | { readonly t: number; readonly type: "irql"; readonly track: TrackId; readonly irql: IrqlName }

@@ -1,19 +1,15 @@
 // Chrome Trace Event Format export, for ui.perfetto.dev (design.md "Timelines that render right"):
-// one process, a thread per track lane, callback and lock slices nested strictly per thread (a
-// slice that would cross another moves to an overflow thread), IRQL counters, findings as instants.
+// a processors process with a thread per track lane, callback and lock slices nested strictly per
+// thread (a slice that would cross another moves to an overflow thread), IRQL counters, requests
+// and findings; then a threads process with the callbacks per simulated thread (perfetto-threads.ts).
 
-import { byTs, type ChromeEvent, chromeEvent, micros, PID } from "./chrome-event.js";
-import { type IrqlName, TRACE_VERSION, type Trace, type TrackId } from "./events.js";
-import { type Attached, type FlowOwner, type RequestLayout, requestEvents } from "./perfetto-requests.js";
-import {
-  encloses,
-  layoutLanes,
-  orderTracks,
-  pairSlices,
-  type Slice,
-  traceEnd,
-  traceStart,
-} from "./slices.js";
+import { byTs, type ChromeEvent, chromeEvent, micros, PID, THREADS_PID } from "./chrome-event.js";
+import { TRACE_VERSION, type Trace, type TrackId } from "./events.js";
+import { IRQL_LEVEL, irqlSteps } from "./irql.js";
+import { type LaneThread, laneEvents, laneThreads, processMetadata } from "./perfetto-lanes.js";
+import { type RequestLayout, requestEvents } from "./perfetto-requests.js";
+import { threadLanes } from "./perfetto-threads.js";
+import { layoutLanes, orderTracks, pairSlices, type Slice, traceEnd, traceStart } from "./slices.js";
 
 export type { ChromeEvent } from "./chrome-event.js";
 
@@ -22,23 +18,6 @@ export interface ChromeTrace {
   readonly displayTimeUnit: "ns";
   readonly metadata: { readonly wdfsimTraceVersion: number; readonly cpus: number; readonly seed: number };
 }
-
-/** One Chrome thread: lane `lane` of a track's callback or lock slices. */
-interface Thread {
-  readonly tid: number;
-  readonly name: string;
-  readonly track: TrackId;
-  readonly slices: readonly Slice[];
-}
-
-/** Counter values: 0 passive, 2 dispatch, 3 for any device IRQL (the stream does not say which). */
-const IRQL_LEVEL: Readonly<Record<IrqlName, number>> = { PASSIVE_LEVEL: 0, DISPATCH_LEVEL: 2, DIRQL: 3 };
-
-const threadName = (track: TrackId, kind: Slice["kind"], lane: number): string => {
-  const base = kind === "lock" ? `${track} locks` : track;
-  if (lane === 0) return base;
-  return lane === 1 ? `${base} overflow` : `${base} overflow ${lane}`;
-};
 
 /** Slices grouped by kind and track (`"callback cpu0"`), each group still in `byBegin` order. */
 const groupSlices = (slices: readonly Slice[]): Map<string, Slice[]> => {
@@ -56,112 +35,38 @@ const groupSlices = (slices: readonly Slice[]): Map<string, Slice[]> => {
 const layoutThreads = (
   tracks: readonly TrackId[],
   groups: ReadonlyMap<string, readonly Slice[]>,
-): Thread[] => {
-  const threads: Thread[] = [];
+): LaneThread[] => {
+  const threads: LaneThread[] = [];
   for (const track of tracks) {
     for (const kind of ["callback", "lock"] as const) {
       const lanes = layoutLanes(groups.get(`${kind} ${track}`) ?? []);
       if (kind === "callback" && lanes.length === 0) lanes.push([]);
-      lanes.forEach((lane, i) => {
-        threads.push({ tid: threads.length + 1, name: threadName(track, kind, i), track, slices: lane });
-      });
+      const base = kind === "lock" ? `${track} locks` : track;
+      threads.push(...laneThreads(PID, track, base, lanes, threads.length + 1));
     }
   }
   return threads;
 };
 
-const metadataEvents = (
-  threads: readonly { readonly tid: number; readonly name: string }[],
-): ChromeEvent[] => [
-  chromeEvent({ name: "process_name", ph: "M", pid: PID, args: { name: "wdfsim" } }),
-  ...threads.flatMap(({ tid, name }) => [
-    chromeEvent({ name: "thread_name", ph: "M", pid: PID, tid, args: { name } }),
-    chromeEvent({ name: "thread_sort_index", ph: "M", pid: PID, tid, args: { sort_index: tid } }),
-  ]),
-];
-
-const sliceArgs = (slice: Slice): Record<string, unknown> | undefined => {
-  const unfinished = slice.unfinished ? { unfinished: true } : {};
-  if (slice.begin.type === "lock-acquire") return slice.unfinished ? unfinished : undefined;
-  const { object, request, irql } = slice.begin;
-  return { object, request, irql, ...unfinished };
-};
-
-const sliceEvent = (slice: Slice, ph: "B" | "E", tid: number): ChromeEvent =>
-  chromeEvent({
-    name: slice.name,
-    cat: slice.kind,
-    ph,
-    ts: micros(ph === "B" ? slice.start : slice.end),
-    pid: PID,
-    tid,
-    ...(ph === "B" && { args: sliceArgs(slice) }),
-  });
-
-/**
- * B/E events of one nesting lane, in time order, with each slice's flow events between its B and
- * E at their own time (an anchor is the innermost slice there, so no child covers that time).
- */
-const laneEvents = (thread: Thread, attached: ReadonlyMap<FlowOwner, readonly Attached[]>): ChromeEvent[] => {
-  const out: ChromeEvent[] = [];
-  const stack: { readonly slice: Slice; next: number }[] = [];
-  const flush = (entry: { readonly slice: Slice; next: number }, upTo: number): void => {
-    const list = attached.get(entry.slice) ?? [];
-    while (entry.next < list.length && list[entry.next]!.u <= upTo) out.push(list[entry.next++]!.event);
-  };
-  const pop = (): void => {
-    const entry = stack.pop()!;
-    flush(entry, Infinity);
-    out.push(sliceEvent(entry.slice, "E", thread.tid));
-  };
-  for (const slice of thread.slices) {
-    while (stack.length > 0 && !encloses(stack.at(-1)!.slice, slice)) pop();
-    if (stack.length > 0) flush(stack.at(-1)!, slice.start);
-    out.push(sliceEvent(slice, "B", thread.tid));
-    stack.push({ slice, next: 0 });
-  }
-  while (stack.length > 0) pop();
-  return out;
-};
-
-/**
- * IRQL per track: a callback runs at its begin event's IRQL, an irql event changes the level of
- * the callback running, and when a callback ends the track is back at the level of the one it
- * preempted (PASSIVE_LEVEL under none). A value is written when it changes.
- */
+/** The IRQL counter of each processor (irql.ts), a value written when the level changes. */
 const irqlCounters = (
   trace: Trace,
   tracks: readonly TrackId[],
   mainTid: ReadonlyMap<TrackId, number>,
+  callbacks: readonly Slice[],
 ): ChromeEvent[] => {
-  const stacks = new Map<TrackId, IrqlName[]>(tracks.map((track) => [track, ["PASSIVE_LEVEL"]]));
-  const last = new Map<TrackId, number>();
   const out: ChromeEvent[] = [];
-  const set = (track: TrackId, t: number, irql: IrqlName): void => {
-    const level = IRQL_LEVEL[irql];
-    if (last.get(track) === level) return;
-    last.set(track, level);
-    out.push(
-      chromeEvent({
-        name: `IRQL ${track}`,
-        ph: "C",
-        ts: micros(t),
-        pid: PID,
-        tid: mainTid.get(track)!,
-        args: { level },
-      }),
-    );
-  };
-  for (const track of tracks) set(track, traceStart(trace), "PASSIVE_LEVEL");
-  for (const event of trace.events) {
-    const track = "track" in event ? event.track : null;
-    const stack = track === null ? undefined : stacks.get(track);
-    if (track === null || stack === undefined) continue;
-    if (event.type === "callback-begin") stack.push(event.irql);
-    else if (event.type === "callback-end" && stack.length > 1) stack.pop();
-    else if (event.type === "irql") stack.splice(-1, 1, event.irql);
-    else continue;
-    set(track, event.t, stack.at(-1)!);
+  for (const [track, steps] of irqlSteps(trace, tracks, callbacks, traceStart(trace))) {
+    let last: number | null = null;
+    for (const { t, irql } of steps) {
+      const level = IRQL_LEVEL[irql];
+      if (level === last) continue;
+      last = level;
+      const tid = mainTid.get(track)!;
+      out.push(
+        chromeEvent({ name: `IRQL ${track}`, ph: "C", ts: micros(t), pid: PID, tid, args: { level } }),
+      );
+    }
   }
   return out.sort(byTs);
 };
@@ -228,7 +133,7 @@ const requestLayout = (
   trace: Trace,
   tracks: readonly TrackId[],
   groups: ReadonlyMap<string, readonly Slice[]>,
-  threads: readonly Thread[],
+  threads: readonly LaneThread[],
 ): RequestLayout => {
   const tidOf = new Map(
     threads.flatMap((thread) => thread.slices.map((slice) => [slice, thread.tid] as const)),
@@ -253,15 +158,23 @@ export const toChromeTrace = (trace: Trace): ChromeTrace => {
   const requests = requestEvents(trace, requestLayout(trace, tracks, groups, threads));
   const requestsThread = { tid: threads.length + 1, name: "requests" };
   const named = requests.requestsThread.length > 0 ? [...threads, requestsThread] : threads;
+  // The requests tid stays reserved when unused, so tids never depend on whether requests exist.
+  const onThreads = threadLanes(trace, requestsThread.tid + 1);
+  const callbacks = tracks.flatMap((track) => groups.get(`callback ${track}`) ?? []);
   const sequences = [
     ...threads.map((thread) => laneEvents(thread, requests.attached)),
     requests.requestsThread,
-    irqlCounters(trace, tracks, mainTid),
+    ...onThreads.map((thread) => laneEvents(thread, new Map())),
+    irqlCounters(trace, tracks, mainTid, callbacks),
     requests.async,
     findingInstants(trace, mainTid),
   ];
+  const metadata = [
+    ...processMetadata(PID, "wdfsim", named),
+    ...(onThreads.length > 0 ? processMetadata(THREADS_PID, "threads", onThreads) : []),
+  ];
   return {
-    traceEvents: [...metadataEvents(named), ...mergeByTime(sequences)],
+    traceEvents: [...metadata, ...mergeByTime(sequences)],
     displayTimeUnit: "ns",
     metadata: { wdfsimTraceVersion: TRACE_VERSION, cpus: trace.cpus, seed: trace.seed },
   };

@@ -6,6 +6,7 @@
 import type { Trace, TraceEvent, TrackId } from "./events.js";
 
 type CallbackBegin = Extract<TraceEvent, { type: "callback-begin" }>;
+type CallbackEnd = Extract<TraceEvent, { type: "callback-end" }>;
 type LockAcquire = Extract<TraceEvent, { type: "lock-acquire" }>;
 
 /** A callback running, or a lock held, on one track from `start` to `end` (virtual µs). */
@@ -89,6 +90,51 @@ export const pairSlices = (trace: Trace): Slice[] => {
   const end = traceEnd(trace);
   for (const stack of open.values()) for (const o of stack) out.push(toSlice(o, end, Infinity));
   return out.sort(byBegin);
+};
+
+/**
+ * The open begin a callback-end closes on a thread track: on the thread the end names; else the
+ * most recent one on the end's processor (as pairSlices does); else — a thread that slept and woke
+ * on another processor — the most recent one of that callback on any thread. -1: none.
+ */
+const threadBeginOf = (open: readonly Open[], end: CallbackEnd): number => {
+  const named = (o: Open): o is Open & { begin: CallbackBegin } =>
+    o.begin.type === "callback-begin" && o.begin.callback === end.callback;
+  if (typeof end.thread === "string")
+    return open.findLastIndex((o) => named(o) && o.begin.thread === end.thread);
+  const onTrack = open.findLastIndex((o) => named(o) && o.begin.track === end.track);
+  if (onTrack >= 0 || end.thread === null) return onTrack;
+  return open.findLastIndex((o) => named(o) && typeof o.begin.thread === "string");
+};
+
+const threadOf = (open: Open): string | null =>
+  open.begin.type === "callback-begin" ? (open.begin.thread ?? null) : null;
+
+/**
+ * Callback slices per thread (the begin's `thread`; DPCs, timers and ISRs have none), threads in
+ * order of first appearance, each list in `byBegin` order with `track` set to the thread. Ends pair
+ * as threadBeginOf says, so a callback that moved processors while it slept stays one slice.
+ */
+export const pairThreadSlices = (trace: Trace): Map<string, Slice[]> => {
+  const open: Open[] = [];
+  const out = new Map<string, Slice[]>();
+  const add = (o: Open, end: number, endSeq: number): void => {
+    const thread = threadOf(o);
+    if (thread !== null) out.get(thread)!.push({ ...toSlice(o, end, endSeq), track: thread });
+  };
+  trace.events.forEach((event, seq) => {
+    if (event.type === "callback-begin") {
+      open.push({ begin: event, seq });
+      if (typeof event.thread === "string" && !out.has(event.thread)) out.set(event.thread, []);
+    } else if (event.type === "callback-end") {
+      const i = threadBeginOf(open, event);
+      if (i >= 0) add(open.splice(i, 1)[0]!, event.t, seq);
+    }
+  });
+  const end = traceEnd(trace);
+  for (const o of open) add(o, end, Infinity);
+  for (const slices of out.values()) slices.sort(byBegin);
+  return out;
 };
 
 /** `inner` began after `outer` and ended before it, in the trace's order and in time. */

@@ -1,6 +1,7 @@
 // Properties of the exporters over random event streams — including ends out of LIFO order,
-// ends nothing began, tied timestamps and requests completed twice or never: the Chrome trace
-// always nests, pairs its async slices and flows, and is the same bytes twice.
+// ends nothing began, ends on another processor than their begin, tied timestamps, IRQL changes
+// and requests completed twice or never: the Chrome trace always passes the structural checks,
+// pairs its async slices and flows, draws each threaded callback once, and is the same bytes twice.
 // Fixed seed so the suite is deterministic; a counterexample becomes a named example test.
 
 import fc from "fast-check";
@@ -8,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import type { TraceEvent } from "../../src/trace/events.js";
 import { chromeTraceJson, toChromeTrace } from "../../src/trace/perfetto.js";
 import { renderTimeline } from "../../src/trace/timeline.js";
-import { nestingErrors } from "./chrome-checks.js";
+import { chromeTraceErrors } from "./chrome-checks.js";
 import { trace } from "./fixtures.js";
 
 const RUNS = { seed: 42, numRuns: 300 } as const;
@@ -18,11 +19,17 @@ interface Step {
   readonly op: number;
   readonly a: number;
   readonly b: number;
+  /** The callback's thread: none given, null (a DPC), or one of two names. */
+  readonly th: number;
 }
 
-const step = fc.record({ dt: fc.nat(2), op: fc.nat(8), a: fc.nat(3), b: fc.nat(2) });
+const step = fc.record({ dt: fc.nat(2), op: fc.nat(9), a: fc.nat(3), b: fc.nat(2), th: fc.nat(3) });
 
 const IRQLS = ["PASSIVE_LEVEL", "DISPATCH_LEVEL", "DIRQL"] as const;
+const THREADS = [undefined, null, "application", "worker0"] as const;
+
+const threadField = (s: Step): { thread?: string | null } =>
+  THREADS[s.th] === undefined ? {} : { thread: THREADS[s.th]! };
 
 /** One event per step: which kind from `op`, which callback / request / lock from `a`, track from `b`. */
 const toEvent = (s: Step, t: number): TraceEvent => {
@@ -39,10 +46,12 @@ const toEvent = (s: Step, t: number): TraceEvent => {
         object: `o${s.a}`,
         request: s.a % 2 ? request : null,
         irql: IRQLS[s.a % 3]!,
+        ...threadField(s),
       };
     case 2:
-    case 3:
       return { t, type: "callback-end", track, callback: `o${s.a}:Evt${s.a}` };
+    case 3:
+      return { t, type: "callback-end", track, callback: `o${s.a}:Evt${s.a}`, ...threadField(s) };
     case 4:
       return s.a % 2
         ? { t, type: "lock-acquire", track, lock: `lock${s.b}` }
@@ -55,8 +64,10 @@ const toEvent = (s: Step, t: number): TraceEvent => {
       return s.b === 2
         ? { t, type: "request-cancel", request }
         : { t, type: "request-complete", track, request, status: "STATUS_SUCCESS" };
-    default:
+    case 8:
       return { t, type: "finding", track: s.b === 2 ? null : track, rule: "Rule", message: `m${s.a}` };
+    default:
+      return { t, type: "irql", track, irql: IRQLS[s.a % 3]! };
   }
 };
 
@@ -75,10 +86,30 @@ const countBy = (values: readonly unknown[]): Map<unknown, number> => {
 };
 
 describe("exporters (property)", () => {
-  it("nesting: any event stream gives valid B/E nesting and flows bound inside slices", () => {
+  it("structure: any event stream gives named threads, valid nesting, bound flows, numeric counters", () => {
     fc.assert(
       fc.property(fc.array(step, { maxLength: 40 }), (steps) => {
-        expect(nestingErrors(toChromeTrace(trace(toEvents(steps))).traceEvents)).toEqual([]);
+        expect(chromeTraceErrors(toChromeTrace(trace(toEvents(steps))))).toEqual([]);
+      }),
+      RUNS,
+    );
+  });
+
+  it("threads: each callback-begin naming a thread is one slice on the threads process, on its thread", () => {
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 40 }), (steps) => {
+        const events = toEvents(steps);
+        const chrome = toChromeTrace(trace(events));
+        const names = new Map(
+          chrome.traceEvents.filter((e) => e.name === "thread_name").map((e) => [e.tid, e.args?.["name"]]),
+        );
+        const onThreads = chrome.traceEvents
+          .filter((e) => e.pid === 2 && e.ph === "B")
+          .map((e) => `${String(names.get(e.tid)).replace(/ overflow.*/, "")} ${e.name}`);
+        const threaded = events.flatMap((e) =>
+          e.type === "callback-begin" && typeof e.thread === "string" ? [`${e.thread} ${e.callback}`] : [],
+        );
+        expect(onThreads.sort()).toEqual(threaded.sort());
       }),
       RUNS,
     );

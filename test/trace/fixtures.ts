@@ -106,3 +106,57 @@ export const edges: Trace = trace(
   ],
   1,
 );
+
+const WORK0 = "device/workItem0:EvtWorkItem";
+const WORK1 = "device/workItem1:EvtWorkItem";
+const READ = "device/ReadQueue:EvtIoRead";
+const STOP = "device/ReadQueue:EvtIoStop";
+
+const onThread = (
+  t: number,
+  track: string,
+  callback: string,
+  thread: string | null,
+  irql: "PASSIVE_LEVEL" | "DISPATCH_LEVEL" = "PASSIVE_LEVEL",
+): TraceEvent => ({
+  t,
+  type: "callback-begin",
+  track,
+  callback,
+  object: callback.split(":")[0]!,
+  request: callback === READ ? "request1" : null,
+  irql,
+  thread,
+});
+
+/**
+ * The runtime's thread style: EvtIoRead inline on the application thread; work items on system
+ * worker threads, worker0's preempted by a DPC (no thread); worker1 sleeps on cpu1 and wakes on
+ * cpu0, so its end is on another processor than its begin; EvtIoStop on the power-down thread.
+ */
+export const threadedEvents: readonly TraceEvent[] = [
+  { t: 0, type: "request-arrive", request: "request1", queue: "device/ReadQueue", major: "Read" },
+  onThread(0, "cpu0", READ, "application"),
+  { t: 2, type: "callback-end", track: "cpu0", callback: READ },
+  onThread(2, "cpu0", WORK0, "worker0"),
+  onThread(4, "cpu0", DPC, null, "DISPATCH_LEVEL"),
+  onThread(5, "cpu1", WORK1, "worker1"),
+  { t: 6, type: "callback-end", track: "cpu0", callback: DPC },
+  onThread(7, "cpu1", STOP, "pnp:powerDown"),
+  { t: 9, type: "callback-end", track: "cpu1", callback: STOP },
+  { t: 10, type: "callback-end", track: "cpu0", callback: WORK0 },
+  { t: 11, type: "request-complete", track: "cpu0", request: "request1", status: "STATUS_SUCCESS" },
+  { t: 12, type: "callback-end", track: "cpu0", callback: WORK1 },
+];
+
+export const threaded: Trace = trace(threadedEvents);
+
+/** The same events without any `thread` field, as an older runtime wrote them. */
+export const withoutThreads = (events: readonly TraceEvent[]): Trace =>
+  trace(
+    events.map((event) => {
+      if (!("thread" in event)) return event;
+      const { thread: _, ...rest } = event;
+      return rest as TraceEvent;
+    }),
+  );

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
+import type { IrqlName, TraceEvent } from "../../src/trace/events.js";
 import type { ChromeEvent, ChromeTrace } from "../../src/trace/perfetto.js";
 import { chromeTraceJson, toChromeTrace } from "../../src/trace/perfetto.js";
-import { enclosingSlice, nestingErrors, onThread, sliceSequence, threadNames } from "./chrome-checks.js";
+import { chromeTraceErrors, enclosingSlice, onThread, sliceSequence, threadNames } from "./chrome-checks.js";
 import { crossing, edges, trace, twoCpu, twoCpuEvents } from "./fixtures.js";
 
 const of = (chrome: ChromeTrace, ph: ChromeEvent["ph"]): ChromeEvent[] =>
@@ -10,17 +11,11 @@ const of = (chrome: ChromeTrace, ph: ChromeEvent["ph"]): ChromeEvent[] =>
 describe("toChromeTrace: threads and slices", () => {
   const chrome = toChromeTrace(twoCpu);
 
-  it("nesting: every B has its E on the same tid in LIFO order, in time order", () => {
-    expect(nestingErrors(chrome.traceEvents)).toEqual([]);
-    expect(nestingErrors(toChromeTrace(edges).traceEvents)).toEqual([]);
-    expect(nestingErrors(toChromeTrace(trace([])).traceEvents)).toEqual([]);
-  });
-
-  it("nesting: the checker itself rejects crossing, unmatched and backwards slices", () => {
-    const e = (ph: "B" | "E", name: string, ts: number): ChromeEvent => ({ name, ph, ts, pid: 1, tid: 1 });
-    expect(nestingErrors([e("B", "a", 0), e("B", "b", 1), e("E", "a", 2), e("E", "b", 3)])).toHaveLength(2);
-    expect(nestingErrors([e("B", "a", 0)])).toEqual(["B a on tid 1: never ended"]);
-    expect(nestingErrors([e("B", "a", 2), e("E", "a", 1)])).toHaveLength(1);
+  it("structure: every B has its E on the same tid in LIFO order, in time order, all threads named", () => {
+    expect(chromeTraceErrors(chrome)).toEqual([]);
+    expect(chromeTraceErrors(toChromeTrace(edges))).toEqual([]);
+    expect(chromeTraceErrors(toChromeTrace(crossing))).toEqual([]);
+    expect(chromeTraceErrors(toChromeTrace(trace([])))).toEqual([]);
   });
 
   it("threads: one per track, processors first, lock lanes and the requests thread after", () => {
@@ -74,7 +69,7 @@ describe("toChromeTrace: threads and slices", () => {
 
   it("overflow: a slice that crosses another moves to an overflow thread; later ones stay", () => {
     const crossed = toChromeTrace(crossing);
-    expect(nestingErrors(crossed.traceEvents)).toEqual([]);
+    expect(chromeTraceErrors(crossed)).toEqual([]);
     expect(sliceSequence(crossed, "cpu0")).toEqual(["B a:EvtA@0", "E a:EvtA@2", "B c:EvtC@4", "E c:EvtC@5"]);
     expect(sliceSequence(crossed, "cpu0 overflow")).toEqual(["B b:EvtB@1", "E b:EvtB@3"]);
   });
@@ -101,7 +96,7 @@ describe("toChromeTrace: threads and slices", () => {
 
   it("unfinished: callbacks still nested when the trace stops stay nested", () => {
     const stopped = toChromeTrace(trace([...twoCpuEvents.slice(0, 8)]));
-    expect(nestingErrors(stopped.traceEvents)).toEqual([]);
+    expect(chromeTraceErrors(stopped)).toEqual([]);
     expect(sliceSequence(stopped, "cpu0")).toEqual([
       "B device/workItem0:EvtWorkItem@0",
       "B device/dpc0:EvtDpcFunc@10",
@@ -138,6 +133,80 @@ describe("toChromeTrace: counters, requests, instants", () => {
       [10, 2],
       [20, 0],
       [25, 3],
+    ]);
+  });
+
+  const levelsOf = (events: readonly TraceEvent[], track: string): number[][] =>
+    of(toChromeTrace(trace(events)), "C")
+      .filter((event) => event.name === `IRQL ${track}`)
+      .map((event) => [event.ts!, event.args?.["level"] as number]);
+  const begin = (
+    t: number,
+    callback: string,
+    level: IrqlName = "PASSIVE_LEVEL",
+    track = "cpu0",
+  ): TraceEvent => ({
+    t,
+    type: "callback-begin",
+    track,
+    callback,
+    object: callback.split(":")[0]!,
+    request: null,
+    irql: level,
+  });
+  const irql = (t: number, level: IrqlName, track = "cpu0"): TraceEvent => ({
+    t,
+    type: "irql",
+    track,
+    irql: level,
+  });
+
+  it("IRQL L-1/A-4: a spin lock raises a passive callback to 2, its release lowers it, and a callback that returns raised drops back at its end", () => {
+    const w = "device/wi:EvtWorkItem";
+    const events: TraceEvent[] = [
+      begin(0, w),
+      irql(2, "DISPATCH_LEVEL"), // WdfSpinLockAcquire
+      irql(4, "PASSIVE_LEVEL"), // WdfSpinLockRelease restores the saved IRQL
+      irql(6, "DISPATCH_LEVEL"), // acquired again and never released
+      { t: 8, type: "callback-end", track: "cpu0", callback: w },
+    ];
+    expect(levelsOf(events, "cpu0")).toEqual([
+      [0, 0],
+      [2, 2],
+      [4, 0],
+      [6, 2],
+      [8, 0],
+    ]);
+  });
+
+  it("IRQL PL-3: an interrupt lock taken in a DPC shows DIRQL (3), and the processor is back at 0 when the DPC ends", () => {
+    const dpc = "device/dpc0:EvtDpcFunc";
+    const events: TraceEvent[] = [
+      begin(10, dpc, "DISPATCH_LEVEL"),
+      irql(11, "DIRQL"),
+      { t: 13, type: "callback-end", track: "cpu0", callback: dpc },
+    ];
+    expect(levelsOf(events, "cpu0")).toEqual([
+      [10, 0],
+      [10, 2],
+      [11, 3],
+      [13, 0],
+    ]);
+  });
+
+  it("IRQL: an end that closes nothing on its processor (a thread that woke elsewhere) leaves the running callback's level", () => {
+    const events: TraceEvent[] = [
+      begin(0, "device/wi1:EvtWorkItem", "PASSIVE_LEVEL", "cpu1"),
+      begin(0, "device/wi0:EvtWorkItem"),
+      irql(1, "DISPATCH_LEVEL"),
+      { t: 2, type: "callback-end", track: "cpu0", callback: "device/wi1:EvtWorkItem" },
+      irql(3, "PASSIVE_LEVEL"),
+      { t: 4, type: "callback-end", track: "cpu0", callback: "device/wi0:EvtWorkItem" },
+    ];
+    expect(levelsOf(events, "cpu0")).toEqual([
+      [0, 0],
+      [1, 2],
+      [3, 0],
     ]);
   });
 
@@ -237,7 +306,7 @@ describe("toChromeTrace: ties at one instant", () => {
       { t: 5, type: "callback-end", track: "cpu0", callback: "q:EvtIoRead" },
     ]);
     const chrome = toChromeTrace(sameTime);
-    expect(nestingErrors(chrome.traceEvents)).toEqual([]);
+    expect(chromeTraceErrors(chrome)).toEqual([]);
     const f = of(chrome, "f")[0]!;
     expect([onThread(chrome, f), enclosingSlice(chrome, f)]).toEqual(["cpu0", "q:EvtIoRead"]);
   });
