@@ -7,7 +7,14 @@ import { defineDriver, defineScenario, type SimRequest, type WdfContext } from "
 const IOCTL_PEND = 1; // completed later by the work item
 const IOCTL_NOW = 2; // completed inline
 
-async function VpaPci9030EvtIoDeviceControl(ctx: WdfContext, _queue: string, request: SimRequest, _out: number, _in: number, ioctl: number) {
+async function VpaPci9030EvtIoDeviceControl(
+  ctx: WdfContext,
+  _queue: string,
+  request: SimRequest,
+  _out: number,
+  _in: number,
+  ioctl: number,
+) {
   const served = ctx.cell("requestsServed", 0);
   if (ioctl === IOCTL_PEND) {
     ctx.cell<SimRequest | null>("pended", null).set(request);

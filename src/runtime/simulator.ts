@@ -319,19 +319,21 @@ export class Simulator {
     const irql = cb.irql;
     // BUG-34: the frame records the locks it starts with, checked when it returns.
     task.frames.push({ callback: cb.id, heldAtEntry: task.locks.length, activity: this.races.begin(task.id) });
-    const track = this.engine.track(task.cpu);
-    const t = this.engine.now;
-    if (cb.lock) this.engine.emit({ t, type: "lock-acquire", track, lock: cb.lock.id });
-    this.engine.emit({
-      t,
-      type: "callback-begin",
-      track,
-      callback: cb.id,
-      object: cb.object,
-      request: request?.id ?? null,
-      irql,
-      thread: task.thread,
-    });
+    if (this.engine.tracing) {
+      const track = this.engine.track(task.cpu);
+      const t = this.engine.now;
+      if (cb.lock) this.engine.emit({ t, type: "lock-acquire", track, lock: cb.lock.id });
+      this.engine.emit({
+        t,
+        type: "callback-begin",
+        track,
+        callback: cb.id,
+        object: cb.object,
+        request: request?.id ?? null,
+        irql,
+        thread: task.thread,
+      });
+    }
     if (cb.lock?.kind === "mutex" && irql !== "PASSIVE_LEVEL" && this.driver.framework === "kmdf") {
       this.report(
         "KmdfIrql",
@@ -369,9 +371,10 @@ export class Simulator {
   /** The end of a callback slice and of the lock it held (the engine or runInline frees the lock). */
   private emitEnd(cb: ResolvedCallback, task: RunningTask): void {
     callbackReturned(this, cb, task); // BUG-34: locks the driver took and kept, IRQL not restored
+    if (!this.engine.tracing) return;
     const t = this.engine.now;
     const track = this.engine.track(task.cpu);
-    this.engine.emit({ t, type: "callback-end", track, callback: cb.id });
+    this.engine.emit({ t, type: "callback-end", track, callback: cb.id, thread: task.thread });
     if (cb.lock) this.engine.emit({ t, type: "lock-release", track, lock: cb.lock.id });
   }
 
@@ -423,6 +426,17 @@ export class Simulator {
 
   /** RTE-03/RTE-04: which queue receives a request of this type (RTE-01: Create never goes to the default queue). */
   route(type: RequestType): RuntimeQueue | null {
+    const cached = this.routes.get(type);
+    if (cached !== undefined) return cached;
+    const queue = this.routeUncached(type);
+    this.routes.set(type, queue);
+    return queue;
+  }
+
+  /** Routing never changes after the device is started (RTE-07: STATUS_INVALID_DEVICE_STATE after). */
+  private readonly routes = new Map<RequestType, RuntimeQueue | null>();
+
+  private routeUncached(type: RequestType): RuntimeQueue | null {
     for (const q of this.queues.values()) if (q.config.requestDispatching.includes(type)) return q;
     if (type === "Create") return null;
     for (const q of this.queues.values()) if (q.config.defaultQueue) return q;
