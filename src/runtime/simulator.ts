@@ -5,17 +5,17 @@
 import type { RequestType } from "../model/config.js";
 import type { ResolvedCallback, ResolvedDriver, ResolvedObject } from "../model/resolved.js";
 import { Cell } from "./cells.js";
-import { type Delivery, RuntimeQueue } from "./dispatcher.js";
-import { DeviceState } from "./device-io.js";
 import { DeferredRuntime } from "./deferred.js";
-import { deliverToDriver } from "./queue-delivery.js";
-import type { SendFields } from "./scenario.js";
+import { DeviceState } from "./device-io.js";
+import { type Delivery, RuntimeQueue } from "./dispatcher.js";
 import { Engine, type EngineOutcome, type RunningTask } from "./engine.js";
 import { FindingLog } from "./findings.js";
 import { makeContext, type WdfContext } from "./framework-api.js";
 import { callbackReturned } from "./locks.js";
+import { deliverToDriver } from "./queue-delivery.js";
 import { type Activity, RaceDetector } from "./races.js";
 import { newRequest, type SimRequest } from "./request.js";
+import type { SendFields } from "./scenario.js";
 import type { Scheduler } from "./scheduler.js";
 
 // biome-ignore lint/suspicious/noExplicitAny: driver callbacks have many WDF signatures.
@@ -32,7 +32,6 @@ export interface SimulatorOptions {
 const eventKey = (event: string, registration: string | null | undefined): string =>
   registration ? `${event}[${registration}]` : event;
 
-
 export class Simulator {
   readonly engine: Engine;
   readonly log: FindingLog = new FindingLog();
@@ -47,8 +46,6 @@ export class Simulator {
   /** Callbacks by object, then by event (and registration), for presentation (the per-request path). */
   private readonly callbacks = new Map<string, Map<string, ResolvedCallback>>();
   private readonly objects = new Map<string, ResolvedObject>();
-  /** Work items / DPCs queued and not yet started (WdfWorkItemEnqueue / WdfDpcEnqueue ignore a second call). */
-  readonly queuedDeferred: Set<string> = new Set();
 
   constructor(
     readonly driver: ResolvedDriver,
@@ -66,7 +63,10 @@ export class Simulator {
       const byEvent = this.callbacks.get(cb.object) ?? new Map<string, ResolvedCallback>();
       this.callbacks.set(cb.object, byEvent);
       // EvtRequestCancel routines are told apart by function (CAN-25: one queue, several routines).
-      byEvent.set(eventKey(cb.event, cb.registration ?? (cb.event === "EvtRequestCancel" ? cb.function : null)), cb);
+      byEvent.set(
+        eventKey(cb.event, cb.registration ?? (cb.event === "EvtRequestCancel" ? cb.function : null)),
+        cb,
+      );
       if (cb.lock) this.engine.locks.declare(cb.lock.id, cb.lock.kind);
     }
     for (const o of driver.objects) {
@@ -318,7 +318,11 @@ export class Simulator {
   ): void | Promise<void> {
     const irql = cb.irql;
     // BUG-34: the frame records the locks it starts with, checked when it returns.
-    task.frames.push({ callback: cb.id, heldAtEntry: task.locks.length, activity: this.races.begin(task.id) });
+    task.frames.push({
+      callback: cb.id,
+      heldAtEntry: task.locks.length,
+      activity: this.races.begin(task.id),
+    });
     if (this.engine.tracing) {
       const track = this.engine.track(task.cpu);
       const t = this.engine.now;
@@ -484,7 +488,10 @@ export class Simulator {
    */
   private reportStuck(outcome: Extract<EngineOutcome, { kind: "deadlock" }>): void {
     const add = (rule: string, message: string, key: string, task: string | null): void =>
-      this.log.add({ rule, spec: "BUG-24", message, t: this.engine.now, task, callback: null, bugcheck: null }, key);
+      this.log.add(
+        { rule, spec: "BUG-24", message, t: this.engine.now, task, callback: null, bugcheck: null },
+        key,
+      );
     for (const w of outcome.waits) {
       const lockWait = /Lock(Acquire)?\b|Acquire/.test(w.waitingFor.split(":")[0] ?? "");
       add(
@@ -496,7 +503,12 @@ export class Simulator {
     }
     const others = outcome.blocked.filter((t) => !outcome.waits.some((w) => w.task === t));
     if (others.length > 0)
-      add("Deadlock", `no task can run: ${others.join(", ")} wait for a lock or processor that never frees`, "deadlock", null);
+      add(
+        "Deadlock",
+        `no task can run: ${others.join(", ")} wait for a lock or processor that never frees`,
+        "deadlock",
+        null,
+      );
   }
 
   async run(): Promise<EngineOutcome> {
