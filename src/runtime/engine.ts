@@ -48,6 +48,10 @@ export interface RunningTask {
 /** One callback invocation on a task (the simulator fills these in). */
 export interface CallbackFrame {
   readonly callback: string;
+  /** For the trace, to reopen the slice where the thread resumes. */
+  readonly object: string;
+  readonly request: string | null;
+  readonly irql: IrqlName;
   /** How many locks the task held when the callback began (BUG-34 check at its return). */
   readonly heldAtEntry: number;
   /** The race detector's record of this invocation. */
@@ -206,6 +210,7 @@ export class Engine {
     const task = this.current;
     if (task === null) return Promise.resolve();
     if (release) {
+      this.hooks?.sleep(task);
       this.popCpu(task);
       task.sleeping = true;
     }
@@ -428,6 +433,7 @@ export class Engine {
       task.sleeping = false;
       task.cpu = this.freeCpu(new Set());
       this.cpuStack[task.cpu]!.push(task);
+      this.hooks?.wake(task);
     }
     task.state = "running";
     this.current = task;
@@ -465,6 +471,9 @@ export class Engine {
     task.spec.onDone?.(task);
     task.signal?.();
   }
+
+  /** Told when a thread gives its processor away and when it gets one back (perhaps another). */
+  hooks: { sleep(task: RunningTask): void; wake(task: RunningTask): void } | null = null;
 
   emit(event: TraceEvent): void {
     if (this.tracing) this.events.push(event);

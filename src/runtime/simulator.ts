@@ -9,7 +9,7 @@ import { DeferredRuntime } from "./deferred.js";
 import { DeviceState } from "./device-io.js";
 import { type Delivery, RuntimeQueue } from "./dispatcher.js";
 import { Engine, type EngineOutcome, type RunningTask } from "./engine.js";
-import { FindingLog } from "./findings.js";
+import { FindingLog, type RuntimeFinding } from "./findings.js";
 import { makeContext, type WdfContext } from "./framework-api.js";
 import { callbackReturned } from "./locks.js";
 import { deliverToDriver } from "./queue-delivery.js";
@@ -58,6 +58,10 @@ export class Simulator {
       maxSteps: options.maxSteps ?? 1_000_000,
       trace: options.trace,
     });
+    this.engine.hooks = {
+      sleep: (task) => this.traceMigration(task, true),
+      wake: (task) => this.traceMigration(task, false),
+    };
     for (const o of driver.objects) this.objects.set(o.id, o);
     for (const cb of driver.callbacks) {
       const byEvent = this.callbacks.get(cb.object) ?? new Map<string, ResolvedCallback>();
@@ -101,6 +105,44 @@ export class Simulator {
   callbackOf(task: RunningTask): string | undefined {
     const frames = task.frames;
     return frames.length > 0 ? frames[frames.length - 1]!.callback : undefined;
+  }
+
+  /**
+   * A sleeping thread leaves its processor and may wake on another: its callback and lock slices
+   * end on the old processor's track and begin again on the new one, so processor tracks show
+   * only what ran there (the thread track keeps the callback whole).
+   */
+  private traceMigration(task: RunningTask, sleeping: boolean): void {
+    if (!this.engine.tracing || task.frames.length === 0) return;
+    const t = this.engine.now;
+    const track = this.engine.track(task.cpu);
+    if (sleeping) {
+      for (const lock of [...task.locks].reverse())
+        this.engine.emit({ t, type: "lock-release", track, lock });
+      for (const f of [...task.frames].reverse())
+        this.engine.emit({
+          t,
+          type: "callback-end",
+          track,
+          callback: f.callback,
+          thread: task.thread,
+          migrate: true,
+        });
+      return;
+    }
+    for (const f of task.frames)
+      this.engine.emit({
+        t,
+        type: "callback-begin",
+        track,
+        callback: f.callback,
+        object: f.object,
+        request: f.request,
+        irql: f.irql,
+        thread: task.thread,
+        migrate: true,
+      });
+    for (const lock of task.locks) this.engine.emit({ t, type: "lock-acquire", track, lock });
   }
 
   /** May the code running on `task` wait (blocking.ts)? Only an async body with no synchronous callback inlined on it. */
@@ -320,6 +362,9 @@ export class Simulator {
     // BUG-34: the frame records the locks it starts with, checked when it returns.
     task.frames.push({
       callback: cb.id,
+      object: cb.object,
+      request: request?.id ?? null,
+      irql,
       heldAtEntry: task.locks.length,
       activity: this.races.begin(task.id),
     });
@@ -488,7 +533,7 @@ export class Simulator {
    */
   private reportStuck(outcome: Extract<EngineOutcome, { kind: "deadlock" }>): void {
     const add = (rule: string, message: string, key: string, task: string | null): void =>
-      this.log.add(
+      this.logAtEnd(
         { rule, spec: "BUG-24", message, t: this.engine.now, task, callback: null, bugcheck: null },
         key,
       );
@@ -511,11 +556,25 @@ export class Simulator {
       );
   }
 
+  /** A finding made when the run ends: logged, and put on the trace so timelines show it. */
+  logAtEnd(finding: RuntimeFinding, key: string): void {
+    const before = this.log.findings.length;
+    this.log.add(finding, key);
+    if (this.log.findings.length > before)
+      this.engine.emit({
+        t: finding.t,
+        type: "finding",
+        track: null,
+        rule: finding.rule,
+        message: finding.message,
+      });
+  }
+
   async run(): Promise<EngineOutcome> {
     const outcome = await this.engine.run();
     for (const r of this.requests) {
       if (r.state !== "completed") {
-        this.log.add(
+        this.logAtEnd(
           {
             rule: "RequestLeak",
             spec: "9.1",

@@ -21,6 +21,8 @@ export type TraceEvent =
       /** The thread: "application", "pnp:powerDown", a system worker ("worker0"); null for a
        * DPC, timer or ISR (arbitrary thread context). Absent in older traces. */
       readonly thread?: string | null;
+      /** The callback resumes here after its thread slept (it began earlier on another processor). */
+      readonly migrate?: true;
     }
   | {
       readonly t: number;
@@ -30,6 +32,8 @@ export type TraceEvent =
       /** The begin's thread, when the runtime says so: a thread that slept may end its callback on
        * another processor, and this pairs the end with the right begin. Absent: paired by track. */
       readonly thread?: string | null;
+      /** The thread sleeps here (the callback goes on later, perhaps on another processor). */
+      readonly migrate?: true;
     }
   | { readonly t: number; readonly type: "lock-acquire"; readonly track: TrackId; readonly lock: string }
   | { readonly t: number; readonly type: "lock-release"; readonly track: TrackId; readonly lock: string }

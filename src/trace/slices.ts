@@ -123,6 +123,8 @@ export const pairThreadSlices = (trace: Trace): Map<string, Slice[]> => {
     if (thread !== null) out.get(thread)!.push({ ...toSlice(o, end, endSeq), track: thread });
   };
   trace.events.forEach((event, seq) => {
+    // A thread that slept and woke elsewhere: its processor slices split, its thread slice does not.
+    if ((event.type === "callback-begin" || event.type === "callback-end") && event.migrate === true) return;
     if (event.type === "callback-begin") {
       open.push({ begin: event, seq });
       if (typeof event.thread === "string" && !out.has(event.thread)) out.set(event.thread, []);

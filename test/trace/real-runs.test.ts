@@ -105,7 +105,9 @@ describe("exporters on runtime traces", () => {
       const r = await simulate(driver(fanOut, contend), oneRead, { seed });
       const chrome = toChromeTrace(r.trace);
       expect(chromeTraceErrors(chrome)).toEqual([]);
-      const ends = r.trace.events.filter((e) => e.type === "callback-end" && e.callback.includes("wi"));
+      const ends = r.trace.events.filter(
+        (e) => e.type === "callback-end" && e.migrate !== true && e.callback.includes("wi"),
+      );
       const threadSlices = chrome.traceEvents.filter(
         (e) => e.pid === 2 && e.ph === "B" && e.name.includes("wi"),
       );
