@@ -103,6 +103,7 @@ export const complete = (
   request.status = irpStatus(status);
   request.information = information;
   queue?.release(request);
+  if (queue) queue.lastRelease = sim.causeHere();
   sim.engine.emit({
     t: sim.engine.now,
     type: "request-complete",
@@ -144,6 +145,7 @@ export const forward = (sim: Simulator, request: SimRequest, queueId: string): s
   }
   if (!dest.accept) return "STATUS_WDF_BUSY"; // 9.4: the request stays with the source, driver-owned
   source?.release(request);
+  if (source) source.lastRelease = sim.causeHere();
   request.presented = true;
   dest.arrive(request); // FWD-04: the destination may present it before the call returns
   source?.run("guarded"); // 6.2: the source slot is released after the destination accepted it

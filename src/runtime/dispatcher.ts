@@ -8,6 +8,7 @@
 import type { QueueObjectConfig } from "../model/config.js";
 import type { ResolvedCallback, ResolvedObject } from "../model/resolved.js";
 import { type PowerState, powerStep } from "./queue-power.js";
+import type { Cause } from "./races.js";
 import type { SimRequest } from "./request.js";
 
 /** What the loop hands the driver (each a callback of this queue). */
@@ -76,6 +77,8 @@ export class RuntimeQueue {
   readyNotifyFromModel: boolean;
   stopSlot: StateSlot | null = null;
   purgeSlot: StateSlot | null = null;
+  /** The last hand-back of a request (completion, forward): the next presentation follows it (races.ts). */
+  lastRelease: Cause | null = null;
   /** The queue's DPC / work item is queued (DSP-12: at most once). */
   deferredQueued = false;
 

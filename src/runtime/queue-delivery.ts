@@ -84,6 +84,8 @@ export const deliverToDriver = (
   const inline = sim.invoke(cb, argsFor(queue, d), {
     request,
     inline: true,
+    // A presentation follows the hand-back that freed the slot (DSP-S11/S12): ordered after it.
+    causes: d.kind === "request" && queue.lastRelease !== null ? [queue.lastRelease] : [],
     onDone: () => {
       if (spawned) then();
     },

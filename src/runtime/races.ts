@@ -12,7 +12,36 @@ export interface Activity {
   readonly start: number;
   /** Sequence number of its end; null while in progress. */
   end: number | null;
+  /**
+   * The framework orderings that started it: the code that queued it (an enqueue, a timer start,
+   * the completion that let the dispatcher present this request). What another activity did
+   * before such a point happens before this one, even while both are still in progress.
+   */
+  readonly causes: readonly Cause[];
 }
+
+/** A point in an activity: everything it did before `seq` happens before what it caused. */
+export interface Cause {
+  readonly activity: Activity;
+  readonly seq: number;
+}
+
+/** How far back through causes of causes an ordering is looked for (bounded: no chains kept). */
+const CAUSE_DEPTH = 4;
+
+/** Did `a`'s access at `seq` happen before activity `b` started, through `b`'s causes? */
+const happensBefore = (a: Activity, seq: number, b: Activity): boolean => {
+  let frontier: readonly Cause[] = b.causes;
+  for (let depth = 0; depth < CAUSE_DEPTH && frontier.length > 0; depth++) {
+    const next: Cause[] = [];
+    for (const c of frontier) {
+      if (c.activity === a && seq < c.seq) return true;
+      next.push(...c.activity.causes.filter((d) => d.seq <= c.seq));
+    }
+    frontier = next;
+  }
+  return false;
+};
 
 export interface Access {
   readonly cell: string;
@@ -34,8 +63,13 @@ export class RaceDetector {
   private readonly accesses = new Map<string, Access[]>();
   private seq = 0;
 
-  begin(thread: string): Activity {
-    return { thread, start: ++this.seq, end: null };
+  begin(thread: string, causes: readonly Cause[] = []): Activity {
+    return { thread, start: ++this.seq, end: null, causes };
+  }
+
+  /** The present point of `activity`, to hand to what it causes. */
+  point(activity: Activity): Cause {
+    return { activity, seq: ++this.seq };
   }
 
   end(activity: Activity): void {
@@ -64,5 +98,6 @@ const conflict = (earlier: Access, later: Access): boolean => {
   if (earlier.locks.some((l) => later.locks.includes(l))) return false;
   const aLiveAtLater = a.end === null || a.end > later.seq;
   const bLiveAtEarlier = b.start < earlier.seq;
-  return aLiveAtLater || bLiveAtEarlier;
+  if (!aLiveAtLater && !bLiveAtEarlier) return false;
+  return !happensBefore(a, earlier.seq, b);
 };

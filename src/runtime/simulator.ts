@@ -13,7 +13,9 @@ import { FindingLog, type RuntimeFinding } from "./findings.js";
 import { makeContext, type WdfContext } from "./framework-api.js";
 import { callbackReturned } from "./locks.js";
 import { deliverToDriver } from "./queue-delivery.js";
-import { type Activity, RaceDetector } from "./races.js";
+import { type Activity, type Cause, RaceDetector } from "./races.js";
+
+const NO_CAUSES: readonly Cause[] = [];
 import { newRequest, type SimRequest } from "./request.js";
 import type { SendFields } from "./scenario.js";
 import type { Scheduler } from "./scheduler.js";
@@ -273,14 +275,19 @@ export class Simulator {
       cpu?: number;
       /** Receives the engine task id when the callback becomes a task (to cancel it later). */
       onSpawn?: (taskId: string) => void;
+      /** Framework orderings that lead to this call besides the caller (races.ts). */
+      causes?: readonly Cause[];
     } = {},
   ): boolean {
     const fn = this.functions.get(cb.id);
     const lock = cb.lock?.id ?? null;
     if (opts.inline && this.canRunInline(fn, lock)) {
-      this.runInline(cb, fn, args, opts.request ?? null, opts.onDone);
+      this.runInline(cb, fn, args, opts.request ?? null, opts.onDone, opts.causes ?? NO_CAUSES);
       return true;
     }
+    // The code queuing the callback happens before it (an enqueue, a completion, a timer start).
+    const here = this.causeHere();
+    const causes = here === null ? (opts.causes ?? NO_CAUSES) : [here, ...(opts.causes ?? NO_CAUSES)];
     const taskId = this.engine.spawn({
       name: cb.id,
       cpu: opts.cpu,
@@ -291,7 +298,7 @@ export class Simulator {
         if (cb.irql === "PASSIVE_LEVEL") this.takeWorker(task);
         opts.onStart?.();
         task.asyncBody = fn !== undefined && fn.constructor.name === "AsyncFunction";
-        return this.runCallback(cb, fn, task, args, opts.request ?? null);
+        return this.runCallback(cb, fn, task, args, opts.request ?? null, causes);
       },
       onDone: (task) => {
         this.endCallback(cb, task, opts.onDone);
@@ -318,7 +325,8 @@ export class Simulator {
     fn: CallbackFn | undefined,
     args: unknown[],
     request: SimRequest | null,
-    then?: () => void,
+    then: (() => void) | undefined,
+    causes: readonly Cause[],
   ): void {
     const task = this.engine.running!;
     const lock = cb.lock?.id ?? null;
@@ -330,7 +338,7 @@ export class Simulator {
     task.irql = cb.irql; // IRQ-1: the model already raised it for a spin-class lock
     task.syncDepth++;
     try {
-      const result = this.runCallback(cb, fn, task, args, request);
+      const result = this.runCallback(cb, fn, task, args, request, causes);
       if (result !== undefined)
         this.engine.asyncErrors.push({
           task: task.id,
@@ -357,6 +365,7 @@ export class Simulator {
     task: RunningTask,
     args: unknown[],
     request: SimRequest | null,
+    causes: readonly Cause[],
   ): void | Promise<void> {
     const irql = cb.irql;
     // BUG-34: the frame records the locks it starts with, checked when it returns.
@@ -366,7 +375,7 @@ export class Simulator {
       request: request?.id ?? null,
       irql,
       heldAtEntry: task.locks.length,
-      activity: this.races.begin(task.id),
+      activity: this.races.begin(task.id, causes),
     });
     if (this.engine.tracing) {
       const track = this.engine.track(task.cpu);
@@ -393,6 +402,14 @@ export class Simulator {
     }
     if (fn === undefined) return undefined;
     return fn(makeContext(this, task), ...args);
+  }
+
+  /** The present point of the running code, for what it causes (null outside any thread). */
+  causeHere(): Cause | null {
+    const task = this.engine.running;
+    if (task === null) return null;
+    const frames = task.frames;
+    return this.races.point(frames.length > 0 ? frames[frames.length - 1]!.activity : this.threadActivity(task));
   }
 
   private endFrame(task: RunningTask): void {
