@@ -69,7 +69,10 @@ export const complete = (
       "verifier: a break; the completion continues",
     );
   }
-  const pendingCancel = queue?.cancelledForDriver.findIndex((c) => c.request === request) ?? -1;
+  const pendingCancel =
+    queue !== null && queue.cancelledForDriver.length > 0
+      ? queue.cancelledForDriver.findIndex((c) => c.request === request)
+      : -1;
   if (pendingCancel >= 0) {
     // BUG-26, and Learn's CompleteCanceledReq rule: the cancel path owns completion now.
     sim.report(

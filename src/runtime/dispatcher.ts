@@ -280,10 +280,8 @@ export class RuntimeQueue {
 
   /** The driver gave a request back (complete, forward, requeue): 6.2, REQ-12. */
   release(request: SimRequest): void {
-    for (const list of [this.driverOwned, this.powerNotify, this.powerDriverNotified]) {
-      const i = list.indexOf(request);
-      if (i >= 0) list.splice(i, 1);
-    }
+    if (!removeFrom(this.driverOwned, request) && !removeFrom(this.powerNotify, request))
+      removeFrom(this.powerDriverNotified, request);
     this.driverCancelable.delete(request);
     this.driverIoCount--;
   }
@@ -325,3 +323,12 @@ export class RuntimeQueue {
     return this.powerManaged && this.powerState !== "On";
   }
 }
+
+/** Removes `item` from `list` (its last occurrence, where a just-completed request usually is). */
+const removeFrom = <T>(list: T[], item: T): boolean => {
+  const i = list.lastIndexOf(item);
+  if (i < 0) return false;
+  if (i === list.length - 1) list.pop();
+  else list.splice(i, 1);
+  return true;
+};

@@ -407,7 +407,9 @@ export class Simulator {
   /** The present point of the running code, for what it causes (null outside any thread). */
   causeHere(): Cause | null {
     const task = this.engine.running;
-    if (task === null) return null;
+    // Orderings only matter to the race detector, which has nothing to do until a cell exists;
+    // not recording them before keeps long runs without shared state from holding every activity.
+    if (task === null || this.cells.size === 0) return null;
     const frames = task.frames;
     return this.races.point(frames.length > 0 ? frames[frames.length - 1]!.activity : this.threadActivity(task));
   }
