@@ -233,12 +233,13 @@ export class Simulator {
 
   /** The simulated call stack: the thread (or processor context), then the callbacks on it, innermost last. */
   stackOf(task: RunningTask): string[] {
-    const where = task.thread ?? `arbitrary thread context (${task.id})`;
+    const where = task.thread ?? `${this.engine.track(task.cpu)} at ${task.irql} (no thread of its own)`;
     return [where, ...task.frames.map((f) => f.callback)];
   }
 
   report(rule: string, spec: string, message: string, key: string, bugcheck: string | null = null): void {
     const task = this.engine.running;
+    const before = this.log.findings.length;
     this.log.add(
       {
         rule,
@@ -252,6 +253,7 @@ export class Simulator {
       },
       key,
     );
+    if (this.log.findings.length === before) return; // the same bug in the same place: reported once
     this.engine.emit({
       t: this.engine.now,
       type: "finding",
