@@ -35,6 +35,19 @@ describe("wdfsim run", () => {
     expect(stdout()).toContain("No verifier findings.");
   });
 
+  it("explain reads a scenario file: the race scenario's driver, with the work item overlapping EvtIoDeviceControl (CC-6)", async () => {
+    const { io, stdout } = fakeIo();
+    expect(await main(["explain", join(EXAMPLES, "race.scenario.ts"), "--json"], io)).toBe(0);
+    const doc = JSON.parse(stdout());
+    const ids = doc.callbacks.map((c: { id: string }) => c.id);
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        "device/IoctlQueue:EvtIoDeviceControl",
+        "device/IoctlQueue/WorkItem:EvtWorkItem",
+      ]),
+    );
+  });
+
   it("same seed -> byte-identical trace file", async () => {
     const dir = tmp();
     for (const name of ["a.json", "b.json"])
