@@ -46,6 +46,12 @@ describe("wdfsim run", () => {
         "device/IoctlQueue/WorkItem:EvtWorkItem",
       ]),
     );
+    const pair = doc.pairs.find(
+      (p: { a: string; b: string }) =>
+        p.a === "device/IoctlQueue:EvtIoDeviceControl" && p.b === "device/IoctlQueue/WorkItem:EvtWorkItem",
+    );
+    expect(pair.concurrent).toBe(true);
+    expect(pair.why).toContain("CC-6");
   });
 
   it("same seed -> byte-identical trace file", async () => {
