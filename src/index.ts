@@ -66,8 +66,14 @@ export { renderMarkdown } from "./report/markdown.js";
  * @example process.stdout.write(renderText(result, { color: false }));
  */
 export { renderText } from "./report/text.js";
+export type { Cell, CellArray, CellMap } from "./runtime/cells.js";
 export type { RuntimeFinding } from "./runtime/findings.js";
-export type { WdfContext } from "./runtime/framework-api.js";
+export type { QueueStateSnapshot, RequestResult, Routine, WdfContext } from "./runtime/framework-api.js";
+export {
+  WdfRequestStopActionPurge,
+  WdfRequestStopActionSuspend,
+  WdfRequestStopRequestCancelable,
+} from "./runtime/queue-power.js";
 export type { SimRequest } from "./runtime/request.js";
 export type { RunResult } from "./runtime/run.js";
 /**
@@ -75,7 +81,7 @@ export type { RunResult } from "./runtime/run.js";
  * @example const result = await runExecution(resolve(config), functions, script, { cpus: 2, seed: 1, scheduler });
  */
 export { runExecution } from "./runtime/run.js";
-export type { Scenario, ScenarioIo } from "./runtime/scenario.js";
+export type { Scenario, ScenarioIo, SendFields } from "./runtime/scenario.js";
 /**
  * Declare a scenario for `wdfsim run`: the driver model and an application script.
  * @example export default defineScenario({ driver, cpus: 2, run: async (io) => { io.send("Read"); await io.wait(100); } });

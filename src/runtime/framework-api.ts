@@ -11,7 +11,7 @@ import * as deferred from "./api-deferred.js";
 import * as locks from "./api-locks.js";
 import * as queues from "./api-queues.js";
 import * as requests from "./api-requests.js";
-import type { Cell } from "./cells.js";
+import type { Cell, CellArray, CellMap } from "./cells.js";
 import type { RunningTask } from "./engine.js";
 import type { SimRequest } from "./request.js";
 import type { Simulator } from "./simulator.js";
@@ -45,6 +45,10 @@ export interface WdfContext {
   readonly processor: number;
   /** Shared driver state whose reads and writes the race detector sees. */
   cell<T>(name: string, initial: T): Cell<T>;
+  /** A shared array: each element is its own cell (`name[i]`), the length another. */
+  cellArray<T>(name: string, initial?: readonly T[]): CellArray<T>;
+  /** A shared map: each key is its own cell (`name.key`), the key set another. */
+  cellMap<K extends string | number, V>(name: string): CellMap<K, V>;
   /** Busy time on this processor (KeStallExecutionProcessor); other processors keep running. */
   stall(microseconds: number): Promise<void>;
   /** A scheduling point: other simulated threads may run before this one continues. */
@@ -117,6 +121,12 @@ class SimContext implements WdfContext {
   }
   cell<T>(name: string, initial: T): Cell<T> {
     return this.sim.cell(name, initial);
+  }
+  cellArray<T>(name: string, initial: readonly T[] = []): CellArray<T> {
+    return this.sim.cellArray(name, initial);
+  }
+  cellMap<K extends string | number, V>(name: string): CellMap<K, V> {
+    return this.sim.cellMap<K, V>(name);
   }
   stall(us: number): Promise<void> {
     return this.sim.engine.suspendUntil(this.sim.engine.now + Math.max(0, us));

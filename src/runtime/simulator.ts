@@ -4,7 +4,7 @@
 
 import type { RequestType } from "../model/config.js";
 import type { ResolvedCallback, ResolvedDriver, ResolvedObject } from "../model/resolved.js";
-import { Cell } from "./cells.js";
+import { Cell, type CellAccessSink, CellArray, CellMap } from "./cells.js";
 import { DeferredRuntime } from "./deferred.js";
 import { DeviceState } from "./device-io.js";
 import { type Delivery, RuntimeQueue } from "./dispatcher.js";
@@ -16,6 +16,7 @@ import { deliverToDriver } from "./queue-delivery.js";
 import { type Activity, type Cause, RaceDetector } from "./races.js";
 
 const NO_CAUSES: readonly Cause[] = [];
+
 import { newRequest, type SimRequest } from "./request.js";
 import type { SendFields } from "./scenario.js";
 import type { Scheduler } from "./scheduler.js";
@@ -204,6 +205,32 @@ export class Simulator {
       this.cells.set(name, c as Cell<unknown>);
     }
     return c;
+  }
+
+  /** Shared arrays and maps: one cell per element or key (cells.ts); same name, same object. */
+  private readonly collections = new Map<string, CellArray<unknown> | CellMap<string | number, unknown>>();
+  private readonly sink: CellAccessSink = { access: (cell, write) => this.access(cell, write) };
+
+  cellArray<T>(name: string, initial: readonly T[]): CellArray<T> {
+    let c = this.collections.get(name);
+    if (c === undefined) {
+      c = new CellArray<unknown>(name, initial, this.sink);
+      this.collections.set(name, c);
+      this.cells.set(name, c as unknown as Cell<unknown>); // counts as shared state (causeHere)
+    }
+    if (!(c instanceof CellArray)) throw new Error(`"${name}" is already a cell map, not a cell array`);
+    return c as CellArray<T>;
+  }
+
+  cellMap<K extends string | number, V>(name: string): CellMap<K, V> {
+    let c = this.collections.get(name);
+    if (c === undefined) {
+      c = new CellMap<string | number, unknown>(name, this.sink);
+      this.collections.set(name, c);
+      this.cells.set(name, c as unknown as Cell<unknown>);
+    }
+    if (!(c instanceof CellMap)) throw new Error(`"${name}" is already a cell array, not a cell map`);
+    return c as unknown as CellMap<K, V>;
   }
 
   private access(cell: string, write: boolean): void {
@@ -413,7 +440,9 @@ export class Simulator {
     // not recording them before keeps long runs without shared state from holding every activity.
     if (task === null || this.cells.size === 0) return null;
     const frames = task.frames;
-    return this.races.point(frames.length > 0 ? frames[frames.length - 1]!.activity : this.threadActivity(task));
+    return this.races.point(
+      frames.length > 0 ? frames[frames.length - 1]!.activity : this.threadActivity(task),
+    );
   }
 
   private endFrame(task: RunningTask): void {

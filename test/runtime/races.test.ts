@@ -81,3 +81,50 @@ describe("race detector", () => {
     expect(r.requests.map((x) => x.status)).toEqual(["STATUS_SUCCESS"]);
   });
 });
+
+describe("cell arrays and maps", () => {
+  const parallel = (EvtIoRead: unknown) => ({
+    devices: {
+      device: { queues: { q: { dispatchType: "Parallel", defaultQueue: true, callbacks: { EvtIoRead } } } },
+    },
+  });
+  const reads = async (io: {
+    send: (t: "Read", f: { outputLength: number }) => unknown;
+    wait: (us: number) => Promise<void>;
+  }) => {
+    io.send("Read", { outputLength: 1 });
+    io.send("Read", { outputLength: 2 });
+    await io.wait(100);
+  };
+
+  it("CC-6: two callbacks writing different elements of a cell array do not race; the same element does", async () => {
+    const slot = (same: boolean) =>
+      async function EvtIoRead(ctx: WdfContext, _q: string, r: SimRequest, length: number) {
+        const stats = ctx.cellArray("perLength", [0, 0, 0]);
+        const i = same ? 0 : length;
+        const n = stats.get(i) ?? 0;
+        await ctx.stall(10);
+        stats.set(i, n + 1);
+        ctx.WdfRequestComplete(r, "STATUS_SUCCESS");
+      };
+    expect(races(await simulate(parallel(slot(false)), reads))).toEqual([]);
+    const r = await simulate(parallel(slot(true)), reads);
+    expect(races(r).map((f) => (f as { message: string }).message)).toEqual([
+      expect.stringContaining('"perLength[0]"'),
+    ]);
+  });
+
+  it("CC-6: adding keys to a cell map writes its key set, so two callbacks adding keys race", async () => {
+    async function EvtIoRead(ctx: WdfContext, _q: string, r: SimRequest) {
+      const open = ctx.cellMap<string, number>("inFlight");
+      const known = open.has(r.id);
+      await ctx.stall(10);
+      if (!known) open.set(r.id, 1);
+      ctx.WdfRequestComplete(r, "STATUS_SUCCESS");
+    }
+    const r = await simulate(parallel(EvtIoRead), reads);
+    expect(races(r).map((f) => (f as { message: string }).message)).toEqual([
+      expect.stringContaining('"inFlight.keys"'),
+    ]);
+  });
+});
