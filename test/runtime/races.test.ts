@@ -109,9 +109,7 @@ describe("cell arrays and maps", () => {
       };
     expect(races(await simulate(parallel(slot(false)), reads))).toEqual([]);
     const r = await simulate(parallel(slot(true)), reads);
-    expect(races(r).map((f) => (f as { message: string }).message)).toEqual([
-      expect.stringContaining('"perLength[0]"'),
-    ]);
+    expect(races(r).map((f) => f.message)).toEqual([expect.stringContaining('"perLength[0]"')]);
   });
 
   it("CC-6: adding keys to a cell map writes its key set, so two callbacks adding keys race", async () => {
@@ -123,8 +121,6 @@ describe("cell arrays and maps", () => {
       ctx.WdfRequestComplete(r, "STATUS_SUCCESS");
     }
     const r = await simulate(parallel(EvtIoRead), reads);
-    expect(races(r).map((f) => (f as { message: string }).message)).toEqual([
-      expect.stringContaining('"inFlight.keys"'),
-    ]);
+    expect(races(r).map((f) => f.message)).toEqual([expect.stringContaining('"inFlight.keys"')]);
   });
 });
