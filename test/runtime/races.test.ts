@@ -30,7 +30,7 @@ const twoReads = async (io: { send: (t: "Read") => unknown; wait: (us: number) =
   await io.wait(100);
 };
 
-const races = (r: { findings: readonly { rule: string }[] }) =>
+const races = (r: { findings: readonly { rule: string; message: string }[] }) =>
   r.findings.filter((f) => f.rule === "DataRace");
 
 describe("race detector", () => {
