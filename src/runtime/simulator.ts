@@ -4,7 +4,7 @@
 
 import type { RequestType } from "../model/config.js";
 import type { ResolvedCallback, ResolvedDriver, ResolvedObject } from "../model/resolved.js";
-import { Cell, type CellAccessSink, CellArray, CellMap } from "./cells.js";
+import type { Cell, CellArray, CellMap } from "./cells.js";
 import { DeferredRuntime } from "./deferred.js";
 import { DeviceState } from "./device-io.js";
 import { type Delivery, RuntimeQueue } from "./dispatcher.js";
@@ -13,7 +13,9 @@ import { FindingLog, type RuntimeFinding } from "./findings.js";
 import { makeContext, type WdfContext } from "./framework-api.js";
 import { callbackReturned } from "./locks.js";
 import { deliverToDriver } from "./queue-delivery.js";
-import { type Activity, type Cause, RaceDetector } from "./races.js";
+import type { Cause, Race } from "./races.js";
+import { reportRunEnd } from "./run-end.js";
+import { SharedState } from "./shared-state.js";
 
 const NO_CAUSES: readonly Cause[] = [];
 
@@ -38,14 +40,14 @@ const eventKey = (event: string, registration: string | null | undefined): strin
 export class Simulator {
   readonly engine: Engine;
   readonly log: FindingLog = new FindingLog();
-  readonly races: RaceDetector = new RaceDetector();
+  /** Cells and the race detector. */
+  readonly shared: SharedState;
   readonly queues: Map<string, RuntimeQueue> = new Map();
   readonly requests: SimRequest[] = [];
   /** Powered, removed, file handles (device-io.ts). */
   readonly device: DeviceState = new DeviceState();
   /** Work items, DPCs, timers and interrupt locks at run time (deferred.ts). */
   readonly deferred: DeferredRuntime = new DeferredRuntime();
-  private readonly cells = new Map<string, Cell<unknown>>();
   /** Callbacks by object, then by event (and registration), for presentation (the per-request path). */
   private readonly callbacks = new Map<string, Map<string, ResolvedCallback>>();
   private readonly objects = new Map<string, ResolvedObject>();
@@ -61,6 +63,7 @@ export class Simulator {
       maxSteps: options.maxSteps ?? 1_000_000,
       trace: options.trace,
     });
+    this.shared = new SharedState(this.engine, (race) => this.reportRace(race));
     this.engine.hooks = {
       sleep: (task) => this.traceMigration(task, true),
       wake: (task) => this.traceMigration(task, false),
@@ -199,63 +202,26 @@ export class Simulator {
   }
 
   cell<T>(name: string, initial: T): Cell<T> {
-    let c = this.cells.get(name) as Cell<T> | undefined;
-    if (c === undefined) {
-      c = new Cell(name, initial, { access: (cell, write) => this.access(cell, write) });
-      this.cells.set(name, c as Cell<unknown>);
-    }
-    return c;
+    return this.shared.cell(name, initial);
   }
 
-  /** Shared arrays and maps: one cell per element or key (cells.ts); same name, same object. */
-  private readonly collections = new Map<string, CellArray<unknown> | CellMap<string | number, unknown>>();
-  private readonly sink: CellAccessSink = { access: (cell, write) => this.access(cell, write) };
-
   cellArray<T>(name: string, initial: readonly T[]): CellArray<T> {
-    let c = this.collections.get(name);
-    if (c === undefined) {
-      c = new CellArray<unknown>(name, initial, this.sink);
-      this.collections.set(name, c);
-      this.cells.set(name, c as unknown as Cell<unknown>); // counts as shared state (causeHere)
-    }
-    if (!(c instanceof CellArray)) throw new Error(`"${name}" is already a cell map, not a cell array`);
-    return c as CellArray<T>;
+    return this.shared.cellArray(name, initial);
   }
 
   cellMap<K extends string | number, V>(name: string): CellMap<K, V> {
-    let c = this.collections.get(name);
-    if (c === undefined) {
-      c = new CellMap<string | number, unknown>(name, this.sink);
-      this.collections.set(name, c);
-      this.cells.set(name, c as unknown as Cell<unknown>);
-    }
-    if (!(c instanceof CellMap)) throw new Error(`"${name}" is already a cell array, not a cell map`);
-    return c as unknown as CellMap<K, V>;
+    return this.shared.cellMap<K, V>(name);
   }
 
-  private access(cell: string, write: boolean): void {
-    const task = this.engine.running;
-    if (task === null) return;
-    const callback = this.callbackOf(task) ?? task.id;
-    const t = this.engine.now;
-    this.engine.emit({
-      t,
-      type: write ? "cell-write" : "cell-read",
-      track: this.engine.track(task.cpu),
-      cell,
-      callback,
-    });
-    const frames = task.frames;
-    const activity = frames.length > 0 ? frames[frames.length - 1]!.activity : this.threadActivity(task);
-    const race = this.races.record({ cell, write, activity, callback, t, locks: [...task.locks] });
-    if (race !== null) {
-      this.report(
-        "DataRace",
-        "CC-6",
-        `data race on cell "${cell}": ${race.first.write ? "write" : "read"} in ${race.first.callback} at t=${race.first.t}µs and ${race.second.write ? "write" : "read"} in ${race.second.callback} at t=${race.second.t}µs, with no lock in common`,
-        cell,
-      );
-    }
+  /** CC-6: two invocations in progress together touched one cell, one wrote, nothing ordered them. */
+  private reportRace(race: Race): void {
+    const { first, second } = race;
+    this.report(
+      "DataRace",
+      "CC-6",
+      `data race on cell "${race.cell}": ${first.write ? "write" : "read"} in ${first.callback} at t=${first.t}µs and ${second.write ? "write" : "read"} in ${second.callback} at t=${second.t}µs, with no lock in common`,
+      race.cell,
+    );
   }
 
   /** The simulated call stack: the thread (or processor context), then the callbacks on it, innermost last. */
@@ -404,7 +370,7 @@ export class Simulator {
       request: request?.id ?? null,
       irql,
       heldAtEntry: task.locks.length,
-      activity: this.races.begin(task.id, causes),
+      activity: this.shared.races.begin(task.id, causes),
     });
     if (this.engine.tracing) {
       const track = this.engine.track(task.cpu);
@@ -433,32 +399,14 @@ export class Simulator {
     return fn(makeContext(this, task), ...args);
   }
 
-  /** The present point of the running code, for what it causes (null outside any thread). */
+  /** The present point of the running code, for what it causes (shared-state.ts). */
   causeHere(): Cause | null {
-    const task = this.engine.running;
-    // Orderings only matter to the race detector, which has nothing to do until a cell exists;
-    // not recording them before keeps long runs without shared state from holding every activity.
-    if (task === null || this.cells.size === 0) return null;
-    const frames = task.frames;
-    return this.races.point(
-      frames.length > 0 ? frames[frames.length - 1]!.activity : this.threadActivity(task),
-    );
+    return this.shared.causeHere();
   }
 
   private endFrame(task: RunningTask): void {
     const frame = task.frames.pop();
-    if (frame !== undefined) this.races.end(frame.activity);
-  }
-
-  /** Code of a thread outside any callback (the scenario script touching a cell): one activity per thread. */
-  private readonly threadActivities = new Map<string, Activity>();
-  private threadActivity(task: RunningTask): Activity {
-    let a = this.threadActivities.get(task.id);
-    if (a === undefined) {
-      a = this.races.begin(task.id);
-      this.threadActivities.set(task.id, a);
-    }
-    return a;
+    if (frame !== undefined) this.shared.races.end(frame.activity);
   }
 
   private endCallback(cb: ResolvedCallback, task: RunningTask, then?: () => void): void {
@@ -574,38 +522,6 @@ export class Simulator {
     this.invoke(cb, [device, request, request.fileObject], { request, inline: true });
   }
 
-  /** Checks that run when the scenario ends (device-io.ts: a power transition that never finished). */
-  readonly endChecks: Array<(outcome: EngineOutcome) => void> = [];
-
-  /**
-   * BUG-24: a framework wait that never ends is a hang (the real framework's watchdog prints every
-   * 60 s and never gives up); a cycle of lock waits is a deadlock. Either way the tool stops.
-   */
-  private reportStuck(outcome: Extract<EngineOutcome, { kind: "deadlock" }>): void {
-    const add = (rule: string, message: string, key: string, task: string | null): void =>
-      this.logAtEnd(
-        { rule, spec: "BUG-24", message, t: this.engine.now, task, callback: null, bugcheck: null },
-        key,
-      );
-    for (const w of outcome.waits) {
-      const lockWait = /Lock(Acquire)?\b|Acquire/.test(w.waitingFor.split(":")[0] ?? "");
-      add(
-        lockWait ? "Deadlock" : "Hang",
-        `${w.task} never continues: ${w.waitingFor}`,
-        `wait:${w.waitingFor}`,
-        w.task,
-      );
-    }
-    const others = outcome.blocked.filter((t) => !outcome.waits.some((w) => w.task === t));
-    if (others.length > 0)
-      add(
-        "Deadlock",
-        `no task can run: ${others.join(", ")} wait for a lock or processor that never frees`,
-        "deadlock",
-        null,
-      );
-  }
-
   /** A finding made when the run ends: logged, and put on the trace so timelines show it. */
   logAtEnd(finding: RuntimeFinding, key: string): void {
     const before = this.log.findings.length;
@@ -622,24 +538,7 @@ export class Simulator {
 
   async run(): Promise<EngineOutcome> {
     const outcome = await this.engine.run();
-    for (const r of this.requests) {
-      if (r.state !== "completed") {
-        this.logAtEnd(
-          {
-            rule: "RequestLeak",
-            spec: "9.1",
-            message: `${r.id} (${r.type}) is still ${r.state === "pending" ? "pending in" : "owned by the driver from"} ${r.queue?.id ?? "no queue"} when the scenario ends: at device removal it would never complete`,
-            t: this.engine.now,
-            task: null,
-            callback: null,
-            bugcheck: null,
-          },
-          r.id,
-        );
-      }
-    }
-    for (const check of this.endChecks) check(outcome);
-    if (outcome.kind === "deadlock") this.reportStuck(outcome);
+    reportRunEnd(this, outcome);
     return outcome;
   }
 }
