@@ -9,6 +9,7 @@ import type { IrqlName } from "../trace/events.js";
 import { waitFor } from "./blocking.js";
 import type { RunningTask } from "./engine.js";
 import type { LockDdi, RuntimeLock } from "./locks.js";
+import { setIrql } from "./locks.js";
 import type { Simulator } from "./simulator.js";
 
 const INVALID_HANDLE = "WDF_VIOLATION 0x10D, parameter 1 = 0x5 (WDF_INVALID_HANDLE)";
@@ -19,12 +20,6 @@ const RECURSIVE_LOCK = "WDF_VIOLATION 0x10D, parameter 1 = 0x2 (WDF_RECURSIVE_LO
 const kernel = (sim: Simulator): boolean => sim.driver.framework === "kmdf";
 
 const callbackOf = (sim: Simulator, task: RunningTask): string => sim.callbackOf(task) ?? task.id;
-
-const setIrql = (sim: Simulator, task: RunningTask, irql: IrqlName): void => {
-  if (task.irql === irql) return;
-  task.irql = irql;
-  sim.engine.emit({ t: sim.engine.now, type: "irql", track: sim.engine.track(task.cpu), irql });
-};
 
 const take = (
   sim: Simulator,

@@ -47,6 +47,8 @@ export const start = (sim: Simulator, queueId: string): void => {
   queue.run("full");
 };
 
+const isRegistration = (slot: StateSlot): boolean => slot.callback !== null || slot.signal !== null;
+
 /** OPS-06 / BUG-22: one outstanding registration per slot. */
 const claimSlot = (
   sim: Simulator,
@@ -70,7 +72,8 @@ const claimSlot = (
 };
 
 const stopOp = (sim: Simulator, queue: RuntimeQueue, slot: StateSlot, purge: boolean, ddi: string): void => {
-  if (!claimSlot(sim, queue, "stopSlot", slot, ddi)) return;
+  // Without a callback (or a …Synchronously waiter) nothing is registered (fxioqueue.cpp QueueIdle).
+  if (isRegistration(slot) && !claimSlot(sim, queue, "stopSlot", slot, ddi)) return;
   if (!queue.shutdown) queue.accept = true;
   queue.dispatch = false;
   if (purge) {
@@ -96,7 +99,7 @@ export const stop = (sim: Simulator, queueId: string, routine: Routine | null, p
 };
 
 const drainOp = (sim: Simulator, queue: RuntimeQueue, slot: StateSlot, ddi: string): void => {
-  if (!claimSlot(sim, queue, "purgeSlot", slot, ddi)) return;
+  if (isRegistration(slot) && !claimSlot(sim, queue, "purgeSlot", slot, ddi)) return;
   queue.accept = false;
   if (slot.registration === "Purge") {
     queue.cancelDispatchedRequests = true; // OPS-04 (driver >= 1.11)
@@ -125,7 +128,8 @@ export const drainOrPurge = (
 
 /**
  * OPS-08 / OPS-09 for the …Synchronously forms: PASSIVE_LEVEL only, and never from one of the
- * queue's own callbacks while that callback's request is still owned (the count cannot reach 0).
+ * queue's own callbacks: the slot fires only in the sole dispatcher activation (DSP-05), and the
+ * caller's callback is one that cannot return while it waits.
  */
 const syncAllowed = (sim: Simulator, queue: RuntimeQueue, ddi: string): boolean => {
   const task = sim.engine.running;
@@ -141,12 +145,13 @@ const syncAllowed = (sim: Simulator, queue: RuntimeQueue, ddi: string): boolean 
     return false;
   }
   const inside = sim.callbackObjectOf(task);
-  if (inside === queue.id && queue.driverIoCount > 0)
+  // DSP-05: the slot fires only in the sole activation, and the caller's own callback is one.
+  if (inside === queue.id)
     // Reported up front with the reason; the call then waits like the real one and never returns.
     sim.report(
       "Deadlock",
       "OPS-09",
-      `${ddi}(${queue.id}) from ${sim.callbackOf(task)} while the driver owns ${queue.driverIoCount} request(s) of that queue: it waits for them to be completed, which this thread would do after the call returns — it never returns`,
+      `${ddi}(${queue.id}) from ${sim.callbackOf(task)}, one of that queue's own callbacks: it waits for the queue's last dispatcher activation to unwind (DSP-05)${queue.driverIoCount > 0 ? ` and for ${queue.driverIoCount} driver-owned request(s) to be completed` : ""}, which this callback is part of — it never returns`,
       `${queue.id}:${ddi}:self`,
       "hang: the framework's watchdog wait prints every 60 s and never gives up (BUG-24)",
     );
@@ -314,18 +319,12 @@ export const retrieve = (sim: Simulator, queueId: string, how: RetrieveKind): Re
         how.kind === "next" ? queue.pending[0] : queue.pending.find((r) => r.fileObject === how.fileObject);
     }
     if (request === undefined) {
-      if (queue.pending.length > 0 && how.kind === "next") queue.forceTransitionOnNextInsert = true; // RDY-03
       return NONE("STATUS_NO_MORE_ENTRIES"); // MAN-04e
     }
     queue.pending.splice(queue.pending.indexOf(request), 1);
     queue.own(request); // MAN-06
     request.presented = true;
-    const length = request.type === "Read" ? request.outputLength : request.inputLength;
-    if (
-      (request.type === "Read" || request.type === "Write") &&
-      length === 0 &&
-      !queue.config.allowZeroLengthRequests
-    ) {
+    if (queue.completesZeroLength(request)) {
       sim.frameworkComplete(request, "STATUS_SUCCESS"); // MAN-05: and the search goes on
       if (how.kind === "found") return NONE("STATUS_NOT_FOUND");
       continue;
@@ -362,8 +361,6 @@ export const find = (
   }
   const found = queue.pending.slice(from).find((r) => fileObject === null || r.fileObject === fileObject);
   if (found === undefined) {
-    if (tag === null && fileObject === null && queue.pending.length > 0)
-      queue.forceTransitionOnNextInsert = true; // RDY-03
     return NONE("STATUS_NO_MORE_ENTRIES");
   }
   return { status: "STATUS_SUCCESS", request: found };

@@ -60,7 +60,7 @@ export const complete = (
 ): void => {
   if (!owned(sim, request, ddi)) return;
   const queue = request.queue;
-  if (request.cancelRoutine !== null && !request.fwCanceled) {
+  if (queue?.driverCancelable.has(request)) {
     sim.report(
       "CompleteCanceledReq",
       "BUG-03",
@@ -85,6 +85,18 @@ export const complete = (
       "verifier: a break (the request is still on a cancellation list)",
     );
     queue!.cancelledForDriver.splice(pendingCancel, 1);
+  }
+  const onQueueList =
+    queue !== null && queue.canceledOnQueue.length > 0 ? queue.canceledOnQueue.indexOf(request) : -1;
+  if (onQueueList >= 0) {
+    sim.report(
+      "CompleteCanceledReq",
+      "BUG-26",
+      `${request.id} is completed while its EvtIoCanceledOnQueue is still to be delivered`,
+      `${request.id}:canceled-on-queue`,
+      "verifier: a break (the request is still on a cancellation list)",
+    );
+    queue!.canceledOnQueue.splice(onQueueList, 1);
   }
   const length = request.type === "Write" ? request.inputLength : request.outputLength;
   if (
@@ -118,7 +130,7 @@ export const complete = (
 };
 
 const notCancelable = (sim: Simulator, request: SimRequest, ddi: string): boolean => {
-  if (request.cancelRoutine === null || request.fwCanceled) return true;
+  if (!request.queue?.driverCancelable.has(request)) return true;
   sim.report(
     "InvalidReqAccess",
     "BUG-09",
@@ -149,6 +161,7 @@ export const forward = (sim: Simulator, request: SimRequest, queueId: string): s
   if (!dest.accept) return "STATUS_WDF_BUSY"; // 9.4: the request stays with the source, driver-owned
   source?.release(request);
   if (source) source.lastRelease = sim.causeHere();
+  request.arrivalCause = sim.causeHere();
   request.presented = true;
   dest.arrive(request); // FWD-04: the destination may present it before the call returns
   source?.run("guarded"); // 6.2: the source slot is released after the destination accepted it
@@ -181,12 +194,11 @@ export const requeue = (sim: Simulator, request: SimRequest): string => {
     return "STATUS_INVALID_DEVICE_REQUEST";
   }
   queue.release(request);
+  request.arrivalCause = sim.causeHere();
   queue.insertPending(request, true); // back to the head of the queue
   // CAN-40: while a purge is on (or the IRP is cancelled) the request is cancelled instead.
-  if (queue.cancelDispatchedRequests || request.irpCancel) {
-    queue.cancelForQueue(request);
-    queue.run("guarded");
-  } else queue.run("full"); // DSP-01: ReadyNotify may fire again (DSP-04a)
+  if (queue.cancelDispatchedRequests || request.irpCancel) queue.cancelForQueue(request);
+  queue.run("full"); // DSP-01: ReadyNotify (or EvtIoCanceledOnQueue) may be delivered before this returns (DSP-04a)
   return "STATUS_SUCCESS";
 };
 

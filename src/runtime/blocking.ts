@@ -58,7 +58,7 @@ export const waitFor = (
   if (condition()) return Promise.resolve(true);
   if (!mayWait(sim, task, ddi, label)) return Promise.resolve(false);
   if (!keepCpu) checkSleepIrql(sim, task, ddi, label);
-  return sim.engine.waitUntil(condition, `${ddi}: ${label}`, keepCpu, deadline);
+  return sim.engine.waitUntil(condition, `${ddi}: ${label}`, keepCpu, deadline, task);
 };
 
 /** `waitFor` without a deadline, for calls that return nothing. */

@@ -7,6 +7,7 @@ import type { ResolvedCallback } from "../model/resolved.js";
 import type { IrqlName } from "../trace/events.js";
 import { blockingWait } from "./blocking.js";
 import type { RunningTask } from "./engine.js";
+import type { Cause } from "./races.js";
 import type { Simulator } from "./simulator.js";
 
 /** A KDPC or a work item: queued once (KeInsertQueueDpc / TryToEnqueue), running many times. */
@@ -37,6 +38,8 @@ export interface TimerState {
   stopping: boolean;
   /** FxTimer::m_StartAborted: a start was ignored during the stop (Stop then returns TRUE). */
   startAborted: boolean;
+  /** The WdfTimerStart that armed it: happens before every expiry it leads to (races.ts). */
+  startCause: Cause | null;
 }
 
 /** WdfInterruptAcquireLock's bookkeeping (FxInterrupt::m_OldIrql). */

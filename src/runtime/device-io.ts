@@ -13,8 +13,8 @@ import type { Simulator } from "./simulator.js";
 export class DeviceState {
   powered = true;
   removed = false;
-  /** A D0 exit or entry in progress, for the end-of-run report (PWR-11, PWR-14). */
-  transition: "down" | "up" | "remove" | null = null;
+  /** A PnP or power transition is in progress: the PnP manager sends them one at a time. */
+  pnpBusy = false;
   private files = 0;
   nextFile(): string {
     return `file${++this.files}`;
@@ -30,8 +30,7 @@ const call = async (sim: Simulator, task: RunningTask, event: string, args: unkn
   if (cb === undefined) return;
   let done = false;
   sim.invoke(cb, [cb.object, ...args], { inline: true, onDone: () => (done = true) });
-  await sim.engine.waitUntil(() => done, `${cb.id} to return`, false);
-  void task;
+  await sim.engine.waitUntil(() => done, `${cb.id} to return`, false, undefined, task);
 };
 
 /** IoCancelIrp on a request (10.1 / 10.4). */
@@ -55,15 +54,13 @@ export const cancelIrp = (sim: Simulator, request: SimRequest): void => {
 export const openFile = async (sim: Simulator, task: RunningTask): Promise<string> => {
   const file = sim.device.nextFile();
   const request = sim.send("Create", { fileObject: file });
-  if (request.state !== "completed" && request.queue === null) {
-    // sent to EvtDeviceFileCreate (simulator.send leaves it unqueued for the file object)
-  }
   await sim.engine.waitUntil(
     () => request.state === "completed",
     `the create request ${request.id} to complete`,
     false,
+    undefined,
+    task,
   );
-  void task;
   return file;
 };
 
@@ -83,6 +80,8 @@ export const closeFile = async (sim: Simulator, task: RunningTask, file: string)
     () => sim.requests.every((r) => r.fileObject !== file || r.state === "completed" || r.type === "Create"),
     `every request on ${file} to complete before EvtFileClose`,
     false,
+    undefined,
+    task,
   );
   await call(sim, task, "EvtFileClose", [file]);
 };
@@ -94,7 +93,7 @@ const unacknowledged = (queues: readonly RuntimeQueue[]): string =>
     .flatMap((q) =>
       [...q.powerNotify, ...q.powerDriverNotified, ...q.driverOwned].map(
         (r) =>
-          `${r.id} owned by the driver from ${q.id}${q.config.callbacks.some((c) => c.event === "EvtIoStop") ? (r.inStopWindow ? " (EvtIoStop ran; neither acknowledged nor completed)" : "") : " (the queue has no EvtIoStop: it must be completed)"}`,
+          `${r.id} owned by the driver from ${q.id}${q.has("EvtIoStop") ? (r.inStopWindow ? " (EvtIoStop ran; neither acknowledged nor completed)" : "") : " (the queue has no EvtIoStop: it must be completed)"}`,
       ),
     )
     .join("; ");
@@ -106,7 +105,6 @@ export const powerDown = async (
   target = "WdfPowerDeviceD3",
 ): Promise<void> => {
   if (!sim.device.powered) return;
-  sim.device.transition = "down";
   await call(sim, task, "EvtDeviceSelfManagedIoSuspend", []);
   const queues = managed(sim);
   for (const q of queues) q.powerState = "StartingTransition"; // phase 1: no presentation any more
@@ -114,6 +112,8 @@ export const powerDown = async (
     () => queues.every((q) => q.dispatching === 0),
     `the running callbacks of ${queues.map((q) => q.id).join(", ")} to return before the queues are held (11.2)`,
     false,
+    undefined,
+    task,
   );
   for (const q of queues) {
     q.powerState = "Stopping"; // phase 2: the hold
@@ -123,17 +123,17 @@ export const powerDown = async (
     () => queues.every((q) => q.powerState === "Off"),
     `the power-managed queues to reach Off — ${unacknowledged(queues)} (PWR-11, PWR-14)`,
     false,
+    undefined,
+    task,
   );
   await call(sim, task, "EvtDeviceD0ExitPreInterruptsDisabled", [target]);
   await call(sim, task, "EvtDeviceD0Exit", [target]);
   sim.device.powered = false;
-  sim.device.transition = null;
 };
 
 /** Entering D0: D0 entry, restart the queues (EvtIoResume), then let them present (two phases, 11.2). */
 export const powerUp = async (sim: Simulator, task: RunningTask): Promise<void> => {
   if (sim.device.powered || sim.device.removed) return;
-  sim.device.transition = "up";
   await call(sim, task, "EvtDeviceD0Entry", ["WdfPowerDeviceD3"]);
   await call(sim, task, "EvtDeviceD0EntryPostInterruptsEnabled", ["WdfPowerDeviceD3"]);
   sim.device.powered = true;
@@ -146,19 +146,21 @@ export const powerUp = async (sim: Simulator, task: RunningTask): Promise<void> 
     () => queues.every((q) => q.powerState === "On"),
     `the power-managed queues to restart (EvtIoResume calls to return)`,
     false,
+    undefined,
+    task,
   );
   for (const q of queues) {
     if (q.pending.length > 0) q.transitionFromEmpty = true; // DSP-21
     q.run("full"); // phase 2: presentation resumes
   }
   await call(sim, task, "EvtDeviceSelfManagedIoRestart", []);
-  sim.device.transition = null;
 };
 
 /** PWR-02: purge a queue for removal; `shutdown` keeps Start from accepting again. */
 const purgeForRemoval = (queue: RuntimeQueue): void => {
   queue.shutdown = true;
   queue.accept = false;
+  queue.cancelDispatchedRequests = true; // Purge(TRUE, TRUE): an acknowledge-with-requeue cancels (OPS-04, CAN-40)
   queue.purgeRequests();
   queue.powerState = "Purge";
   queue.run("full");
@@ -169,7 +171,6 @@ export const surpriseRemove = async (sim: Simulator, task: RunningTask): Promise
   if (sim.device.removed) return;
   await call(sim, task, "EvtDeviceSurpriseRemoval", []);
   await powerDown(sim, task, "WdfPowerDeviceD3Final");
-  sim.device.transition = "remove";
   sim.device.removed = true;
   const queues = [...sim.queues.values()];
   const settle = async (group: RuntimeQueue[], what: string): Promise<void> => {
@@ -178,6 +179,8 @@ export const surpriseRemove = async (sim: Simulator, task: RunningTask): Promise
       () => group.every((q) => q.powerState === "Off"),
       `the ${what} queues to finish their removal purge — ${unacknowledged(group)} (PWR-02)`,
       false,
+      undefined,
+      task,
     );
   };
   // PWR-17: EvtDeviceReleaseHardware follows the power-down and precedes the purge of the
@@ -199,6 +202,7 @@ export const surpriseRemove = async (sim: Simulator, task: RunningTask): Promise
       .map((r) => `${r.id} (${r.state} in ${r.queue?.id ?? "no queue"})`)
       .join(", ")} (DEL-01)`,
     false,
+    undefined,
+    task,
   );
-  sim.device.transition = null;
 };

@@ -39,8 +39,6 @@ export interface QueueHost {
   /** The IRQL of the running code and whether it holds `lock` (for DSP-10/11). */
   callerIrql(): string | null;
   callerHolds(lock: string): boolean;
-  /** A power transition of this queue reached a resting state (On or Off). */
-  powerSettled(queue: RuntimeQueue): void;
 }
 
 export class RuntimeQueue {
@@ -69,7 +67,6 @@ export class RuntimeQueue {
   shutdown = false;
   powerState: PowerState = "On";
   transitionFromEmpty = false;
-  forceTransitionOnNextInsert = false;
   cancelDispatchedRequests = false;
   /** ReadyNotify registered (a declared readyNotify counts as registered at creation). */
   readyNotify: ResolvedCallback | null;
@@ -79,8 +76,10 @@ export class RuntimeQueue {
   purgeSlot: StateSlot | null = null;
   /** The last hand-back of a request (completion, forward): the next presentation follows it (races.ts). */
   lastRelease: Cause | null = null;
-  /** The queue's DPC / work item is queued (DSP-12: at most once). */
+  /** The queue's DPC / work item is queued or running (DSP-12: at most once). */
   deferredQueued = false;
+  /** m_RequeueDeferredDispatcher: asked for again while it ran. */
+  requeueDeferred = false;
 
   constructor(
     readonly resolved: ResolvedObject,
@@ -120,10 +119,7 @@ export class RuntimeQueue {
     request.state = "pending";
     if (atHead) this.pending.unshift(request);
     else this.pending.push(request);
-    if (this.pending.length === 1 || this.forceTransitionOnNextInsert) {
-      this.transitionFromEmpty = true;
-      this.forceTransitionOnNextInsert = false;
-    }
+    if (this.pending.length === 1) this.transitionFromEmpty = true;
   }
 
   /** ARR-01..03 and forward into the queue: false when the queue does not accept (15: the caller
@@ -249,13 +245,7 @@ export class RuntimeQueue {
 
   /** PRS-02 zero-length rule, then the callback. True when the activation parked. */
   private presentOrAutoComplete(request: SimRequest): boolean {
-    const length = request.type === "Read" ? request.outputLength : request.inputLength;
-    if (
-      (request.type === "Read" || request.type === "Write") &&
-      length === 0 &&
-      !this.config.allowZeroLengthRequests &&
-      this.hasHandlerFor(request)
-    ) {
+    if (this.completesZeroLength(request) && this.hasHandlerFor(request)) {
       this.host.frameworkComplete(request, "STATUS_SUCCESS"); // PRS-02, PRS-05
       return false;
     }
@@ -263,11 +253,23 @@ export class RuntimeQueue {
     return this.hand({ kind: "request", request });
   }
 
-  private hasHandlerFor(request: SimRequest): boolean {
-    const events = this.config.callbacks.map((c) => c.event);
+  /** PRS-02 / MAN-05: a READ or WRITE of length 0 on a queue without AllowZeroLengthRequests. */
+  completesZeroLength(request: SimRequest): boolean {
+    const length = request.type === "Read" ? request.outputLength : request.inputLength;
     return (
-      events.includes(request.type === "Read" ? "EvtIoRead" : "EvtIoWrite") || events.includes("EvtIoDefault")
+      (request.type === "Read" || request.type === "Write") &&
+      length === 0 &&
+      !this.config.allowZeroLengthRequests
     );
+  }
+
+  /** The queue registered `event` (WDF_IO_QUEUE_CONFIG). */
+  has(event: string): boolean {
+    return this.config.callbacks.some((c) => c.event === event);
+  }
+
+  private hasHandlerFor(request: SimRequest): boolean {
+    return this.has(request.type === "Read" ? "EvtIoRead" : "EvtIoWrite") || this.has("EvtIoDefault");
   }
 
   /** The request becomes driver-owned by this queue (DSP-S14, MAN-06, CAN-10). */
@@ -295,7 +297,7 @@ export class RuntimeQueue {
     const i = this.pending.indexOf(request);
     if (i >= 0) this.pending.splice(i, 1);
     request.fwCanceled = true;
-    if (request.presented && this.config.callbacks.some((c) => c.event === "EvtIoCanceledOnQueue")) {
+    if (request.presented && this.has("EvtIoCanceledOnQueue")) {
       this.own(request);
       this.canceledOnQueue.push(request);
     } else {

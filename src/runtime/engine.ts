@@ -78,6 +78,16 @@ interface TaskRecord extends RunningTask {
   plannedCpu: number;
 }
 
+/**
+ * A simulated thread waits for one thing at a time: a second wait started before the first was
+ * awaited (`Promise.all` of blocking calls, an `io.wait` not awaited before the next call) has no
+ * thread to suspend. Reported as an error of the driver or scenario code instead of a wrong run.
+ */
+const notCurrent = (caller: RunningTask | undefined, what: string): Error =>
+  new Error(
+    `${caller?.id ?? "code outside any simulated thread"} started ${what} while it was already waiting: a simulated thread waits for one thing at a time — await each blocking call (ctx.stall, lock acquires, flushes, io.wait, io.powerDown, …) before starting the next, not with Promise.all`,
+  );
+
 /** IRQL order: work at a higher level preempts a suspended task at a lower one on its processor. */
 const IRQL_RANK: Record<IrqlName, number> = { PASSIVE_LEVEL: 0, DISPATCH_LEVEL: 2, DIRQL: 3 };
 
@@ -176,13 +186,13 @@ export class Engine {
   }
 
   /** Suspends the running async task until `at`, keeping its processor (busy time). */
-  suspendUntil(at: number): Promise<void> {
-    return this.suspend(at, false);
+  suspendUntil(at: number, caller?: RunningTask): Promise<void> {
+    return this.suspend(at, false, caller);
   }
 
   /** Suspends the running async task until `at` and gives its processor away (a waiting thread). */
-  sleepUntil(at: number): Promise<void> {
-    return this.suspend(at, true);
+  sleepUntil(at: number, caller?: RunningTask): Promise<void> {
+    return this.suspend(at, true, caller);
   }
 
   /**
@@ -191,14 +201,22 @@ export class Engine {
    * With a `deadline` (virtual µs) the wait ends then at the latest; the promise says whether the
    * condition held (false: timed out).
    */
-  waitUntil(condition: () => boolean, label: string, keepCpu: boolean, deadline?: number): Promise<boolean> {
+  waitUntil(
+    condition: () => boolean,
+    label: string,
+    keepCpu: boolean,
+    deadline?: number,
+    caller?: RunningTask,
+  ): Promise<boolean> {
     const task = this.current;
-    if (task === null || condition()) return Promise.resolve(true);
+    if (task === null || (caller !== undefined && caller !== task))
+      return Promise.reject(notCurrent(caller, label));
+    if (condition()) return Promise.resolve(true);
     if (deadline !== undefined && deadline <= this.now) return Promise.resolve(false);
     task.until = condition;
     task.waitLabel = label;
     task.deadline = deadline ?? null;
-    return this.suspend(this.now, !keepCpu).then(condition);
+    return this.suspend(this.now, !keepCpu, task).then(condition);
   }
 
   /** A blocked task still waiting: its condition fails and its deadline, if any, is ahead. */
@@ -206,9 +224,10 @@ export class Engine {
     return t.until !== null && !t.until() && (t.deadline === null || t.deadline > this.now);
   }
 
-  private suspend(at: number, release: boolean): Promise<void> {
+  private suspend(at: number, release: boolean, caller?: RunningTask): Promise<void> {
     const task = this.current;
-    if (task === null) return Promise.resolve();
+    if (task === null || (caller !== undefined && caller !== task))
+      return Promise.reject(notCurrent(caller, "a wait"));
     if (release) {
       this.hooks?.sleep(task);
       this.popCpu(task);

@@ -129,10 +129,10 @@ class SimContext implements WdfContext {
     return this.sim.cellMap<K, V>(name);
   }
   stall(us: number): Promise<void> {
-    return this.sim.engine.suspendUntil(this.sim.engine.now + Math.max(0, us));
+    return this.sim.engine.suspendUntil(this.sim.engine.now + Math.max(0, us), this.task);
   }
   yield(): Promise<void> {
-    return this.sim.engine.suspendUntil(this.sim.engine.now);
+    return this.sim.engine.suspendUntil(this.sim.engine.now, this.task);
   }
 
   WdfRequestComplete(request: SimRequest, status: string): void {

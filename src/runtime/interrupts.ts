@@ -9,7 +9,6 @@
 
 import type { InterruptObjectConfig } from "../model/config.js";
 import type { ResolvedCallback, ResolvedLock } from "../model/resolved.js";
-import type { IrqlName } from "../trace/events.js";
 import {
   afterWait,
   atPassive,
@@ -19,6 +18,7 @@ import {
   reportInvalidHandle,
 } from "./deferred.js";
 import type { RunningTask } from "./engine.js";
+import { setIrql } from "./locks.js";
 import type { Simulator } from "./simulator.js";
 
 interface Interrupt {
@@ -109,13 +109,15 @@ const queueInterruptDpc = (
   const slot = sim.deferred.slot(`${it.id}#dpc`);
   if (cb.event === "EvtInterruptDpc") return queueCallback(sim, slot, cb, [...it.deferredArgs], task.cpu);
   if (slot.queued !== null) return false;
+  const cause = sim.causeHere(); // the ISR happens before its DPC (races.ts)
   slot.queued = sim.engine.spawn({
     name: `${it.id}:DpcForIsr`,
     readyAt: sim.engine.now,
     irql: "DISPATCH_LEVEL",
     lock: null,
     cpu: task.cpu,
-    run: () => {
+    run: (t) => {
+      sim.shared.seedThread(t.id, cause);
       slot.queued = null;
       queueCallback(sim, sim.deferred.slot(`${it.id}#workitem`), cb, [...it.deferredArgs]);
     },
@@ -150,12 +152,6 @@ export const queueWorkItemForIsr = (sim: Simulator, task: RunningTask, id: strin
     [...it.deferredArgs],
     dpcAffinity(cb, task.cpu),
   );
-};
-
-const setIrql = (sim: Simulator, task: RunningTask, irql: IrqlName): void => {
-  if (task.irql === irql) return;
-  task.irql = irql;
-  sim.engine.emit({ t: sim.engine.now, type: "irql", track: sim.engine.track(task.cpu), irql });
 };
 
 const stateOf = (sim: Simulator, id: string): InterruptLockState => {

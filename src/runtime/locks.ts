@@ -48,6 +48,13 @@ export class LockTable {
   }
 }
 
+/** A driver DDI changes the running code's IRQL (a spin lock, an interrupt lock): traced for the IRQL counter. */
+export const setIrql = (sim: Simulator, task: RunningTask, irql: IrqlName): void => {
+  if (task.irql === irql) return;
+  task.irql = irql;
+  sim.engine.emit({ t: sim.engine.now, type: "irql", track: sim.engine.track(task.cpu), irql });
+};
+
 /** The rule for a lock still held when a callback returns (SDV's names where one exists). */
 const LEAK_RULE: Record<LockDdi, readonly [rule: string, release: string]> = {
   WdfObjectAcquireLock: ["WdfObjectLockRelease", "WdfObjectReleaseLock"],

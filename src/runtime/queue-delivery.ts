@@ -6,6 +6,8 @@
 import type { RequestType } from "../model/config.js";
 import type { ResolvedCallback } from "../model/resolved.js";
 import type { Delivery, RuntimeQueue } from "./dispatcher.js";
+import type { Cause } from "./races.js";
+import type { SimRequest } from "./request.js";
 import type { Simulator } from "./simulator.js";
 
 const IO_EVENT: Record<RequestType, string> = {
@@ -58,6 +60,14 @@ const argsFor = (queue: RuntimeQueue, d: Delivery): unknown[] => {
   }
 };
 
+/** A presentation follows the arrival of the request and the hand-back that freed its slot. */
+const presentationCauses = (queue: RuntimeQueue, request: SimRequest): readonly Cause[] => {
+  const out: Cause[] = [];
+  if (queue.lastRelease !== null) out.push(queue.lastRelease);
+  if (request.arrivalCause !== null) out.push(request.arrivalCause);
+  return out;
+};
+
 /** QueueHost.deliver: true when the callback ran inline; `then` runs when a spawned one returns. */
 export const deliverToDriver = (
   sim: Simulator,
@@ -85,7 +95,7 @@ export const deliverToDriver = (
     request,
     inline: true,
     // A presentation follows the hand-back that freed the slot (DSP-S11/S12): ordered after it.
-    causes: d.kind === "request" && queue.lastRelease !== null ? [queue.lastRelease] : [],
+    causes: d.kind === "request" ? presentationCauses(queue, d.request) : [],
     onDone: () => {
       if (spawned) then();
     },

@@ -23,9 +23,6 @@ export const WdfRequestStopActionSuspend = 0x1;
 export const WdfRequestStopActionPurge = 0x2;
 export const WdfRequestStopRequestCancelable = 0x10000000;
 
-const hasSlot = (queue: RuntimeQueue, event: string): boolean =>
-  queue.config.callbacks.some((c) => c.event === event);
-
 /** One step: a callback to deliver, "again" (restart the loop) or "leave" (wait for an event). */
 export const powerStep = (queue: RuntimeQueue): Delivery | "again" | "leave" => {
   switch (queue.powerState) {
@@ -56,7 +53,7 @@ export const powerStep = (queue: RuntimeQueue): Delivery | "again" | "leave" => 
       queue.powerDriverNotified.push(request);
       if (purge) request.powerStop = "None"; // a stale acknowledgement is cleared (11.2)
       // PWR-10 / PWR-11: EvtIoStop once per driver-owned request, not for framework-cancelled ones.
-      if (!hasSlot(queue, "EvtIoStop") || request.fwCanceled) return "again";
+      if (!queue.has("EvtIoStop") || request.fwCanceled) return "again";
       request.inStopWindow = true;
       const flags =
         (purge ? WdfRequestStopActionPurge : WdfRequestStopActionSuspend) |
@@ -84,7 +81,6 @@ export const powerStep = (queue: RuntimeQueue): Delivery | "again" | "leave" => 
       // PWR-11 / PWR-12: 'Off' once nothing awaits acknowledgement and this is the last activation.
       if (queue.powerDriverNotified.length === 0 && queue.dispatching === 1) {
         queue.powerState = "Off";
-        queue.host.powerSettled(queue);
         return "again";
       }
       return "leave";
@@ -96,12 +92,11 @@ export const powerStep = (queue: RuntimeQueue): Delivery | "again" | "leave" => 
         return "again";
       }
       queue.driverOwned.push(request);
-      if (!hasSlot(queue, "EvtIoResume") || request.fwCanceled) return "again";
+      if (!queue.has("EvtIoResume") || request.fwCanceled) return "again";
       return { kind: "resume", request };
     }
     case "RestartingDriverNotified":
       queue.powerState = "On"; // nothing presented until phase 2 (StartPowerTransitionOn)
-      queue.host.powerSettled(queue);
       return "leave";
   }
 };

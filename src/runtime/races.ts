@@ -36,7 +36,7 @@ const happensBefore = (a: Activity, seq: number, b: Activity): boolean => {
     const next: Cause[] = [];
     for (const c of frontier) {
       if (c.activity === a && seq < c.seq) return true;
-      next.push(...c.activity.causes.filter((d) => d.seq <= c.seq));
+      next.push(...c.activity.causes);
     }
     frontier = next;
   }

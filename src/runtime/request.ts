@@ -2,6 +2,7 @@
 
 import type { RequestType } from "../model/config.js";
 import type { RuntimeQueue } from "./dispatcher.js";
+import type { Cause } from "./races.js";
 
 export type RequestState = "pending" | "driver-owned" | "completed";
 
@@ -35,6 +36,8 @@ export interface SimRequest {
   powerStop: "None" | "Acked" | "AckedRequeue";
   /** PWR-15: between the EvtIoStop call and the processing of its acknowledgement. */
   inStopWindow: boolean;
+  /** The point where it was last put in a queue (sent, forwarded, requeued), for the race detector. */
+  arrivalCause: Cause | null;
 }
 
 export const newRequest = (
@@ -60,4 +63,5 @@ export const newRequest = (
   unmarkSawCancel: false,
   powerStop: "None",
   inStopWindow: false,
+  arrivalCause: null,
 });

@@ -83,7 +83,7 @@ export const scenarioIo = (sim: Simulator): ScenarioIo => ({
     return sim.engine.now;
   },
   send: (type, fields) => sim.send(type, withDefaultLengths(type, fields ?? {})),
-  wait: (us) => sim.engine.sleepUntil(sim.engine.now + Math.max(0, us)),
+  wait: (us) => sim.engine.sleepUntil(sim.engine.now + Math.max(0, us), app(sim)),
   cancel: (request) => device.cancelIrp(sim, request),
   open: () => device.openFile(sim, app(sim)),
   cleanup: (file) => device.cleanupFile(sim, app(sim), file),
@@ -106,16 +106,30 @@ const app = (sim: Simulator): RunningTask => {
  * not block the script).
  */
 const pnp = (sim: Simulator, name: string, body: (task: RunningTask) => Promise<void>): PromiseLike<void> => {
+  const caller = app(sim);
   let done = false;
   sim.spawnThread(`pnp:${name}`, async () => {
-    await body(sim.engine.running!);
-    done = true;
+    const task = sim.engine.running!;
+    await sim.engine.waitUntil(
+      () => !sim.device.pnpBusy,
+      "the previous PnP/power transition to finish",
+      false,
+      undefined,
+      task,
+    );
+    sim.device.pnpBusy = true;
+    try {
+      await body(task);
+    } finally {
+      sim.device.pnpBusy = false;
+      done = true;
+    }
   });
   return {
     // biome-ignore lint/suspicious/noThenProperty: a lazy PromiseLike on purpose: the wait starts only when awaited.
     then: (onFulfilled, onRejected) =>
       sim.engine
-        .waitUntil(() => done, `io.${name}() to finish`, false)
+        .waitUntil(() => done, `io.${name}() to finish`, false, undefined, caller)
         .then((): void => undefined)
         .then(onFulfilled, onRejected),
   };

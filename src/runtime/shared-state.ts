@@ -52,6 +52,12 @@ export class SharedState {
     ) as unknown as CellMap<K, V>;
   }
 
+  /** A thread started by framework code (a timer expiry, a deferred dispatcher): what started it
+   * happens before what it does (races.ts). */
+  seedThread(task: string, cause: Cause | null): void {
+    if (cause !== null) this.threadActivities.set(task, this.races.begin(task, [cause]));
+  }
+
   /** The invocation running on `task` now (its innermost callback, else the thread's own code). */
   activityOf(task: RunningTask): Activity {
     const frames = task.frames;

@@ -276,12 +276,13 @@ export class Simulator {
   ): boolean {
     const fn = this.functions.get(cb.id);
     const lock = cb.lock?.id ?? null;
+    // The code queuing or calling the callback happens before it (an enqueue, a completion, a timer start).
+    const here = this.causeHere();
     if (opts.inline && this.canRunInline(fn, lock)) {
-      this.runInline(cb, fn, args, opts.request ?? null, opts.onDone, opts.causes ?? NO_CAUSES);
+      const inlineCauses = here === null ? (opts.causes ?? NO_CAUSES) : [here, ...(opts.causes ?? NO_CAUSES)];
+      this.runInline(cb, fn, args, opts.request ?? null, opts.onDone, inlineCauses);
       return true;
     }
-    // The code queuing the callback happens before it (an enqueue, a completion, a timer start).
-    const here = this.causeHere();
     const causes = here === null ? (opts.causes ?? NO_CAUSES) : [here, ...(opts.causes ?? NO_CAUSES)];
     const taskId = this.engine.spawn({
       name: cb.id,
@@ -432,16 +433,30 @@ export class Simulator {
 
   /** QueueHost: DSP-10/11 — the queue's work item (passive queue) or DPC runs the dispatcher later. */
   deferDispatch(queue: RuntimeQueue): void {
-    if (queue.deferredQueued) return; // DSP-12: queued at most once
+    // DSP-12: queued at most once; a request while its pass runs makes it run again after.
+    if (queue.deferredQueued) {
+      queue.requeueDeferred = true;
+      return;
+    }
     queue.deferredQueued = true;
+    const passive = queue.level === "Passive";
+    const cause = this.causeHere();
     this.engine.spawn({
-      name: `${queue.id}:${queue.level === "Passive" ? "WorkItem" : "Dpc"}(dispatcher)`,
+      name: `${queue.id}:${passive ? "WorkItem" : "Dpc"}(dispatcher)`,
       readyAt: this.engine.now,
-      irql: queue.level === "Passive" ? "PASSIVE_LEVEL" : "DISPATCH_LEVEL",
+      irql: passive ? "PASSIVE_LEVEL" : "DISPATCH_LEVEL",
       lock: null,
-      run: () => {
-        queue.deferredQueued = false;
+      cpu: passive ? undefined : this.engine.running?.cpu, // the queue's DPC runs where it was queued
+      run: (task) => {
+        this.shared.seedThread(task.id, cause);
         queue.run("full");
+      },
+      onDone: () => {
+        queue.deferredQueued = false;
+        if (queue.requeueDeferred) {
+          queue.requeueDeferred = false;
+          this.deferDispatch(queue);
+        }
       },
     });
   }
@@ -453,9 +468,6 @@ export class Simulator {
   callerHolds(lock: string): boolean {
     return this.engine.running?.locks.includes(lock) ?? false;
   }
-
-  /** QueueHost: a queue reached On or Off; the power thread waits on this (device-power.ts). */
-  powerSettled(_queue: RuntimeQueue): void {}
 
   frameworkComplete(request: SimRequest, status: string): void {
     const wasOwned = request.state === "driver-owned";
@@ -493,6 +505,7 @@ export class Simulator {
   /** The I/O manager sends a request (ARR-01..ARR-03; creates per RTE-01/RTE-07). */
   send(type: RequestType, fields: SendFields = {}): SimRequest {
     const request = newRequest(this.requests.length + 1, type, fields);
+    request.arrivalCause = this.causeHere(); // what the application did before sending happens before its presentation
     this.requests.push(request);
     const queue = this.route(type);
     this.engine.emit({

@@ -35,6 +35,7 @@ const timerOf = (sim: Simulator, id: string, ddi: string): TimerState | undefine
     dueAt: 0,
     stopping: false,
     startAborted: false,
+    startCause: null,
   };
   sim.deferred.timers.set(id, timer);
   return timer;
@@ -43,13 +44,17 @@ const timerOf = (sim: Simulator, id: string, ddi: string): TimerState | undefine
 /** Puts the timer in the timer queue: an expiry at `at` that does not keep the run alive. */
 const arm = (sim: Simulator, timer: TimerState, at: number): void => {
   timer.dueAt = at;
+  const cause = timer.startCause;
   timer.expiry = sim.engine.spawn({
     name: `${timer.id}:expiry`,
     readyAt: at,
     irql: "DIRQL",
     lock: null,
     background: true,
-    run: (task) => expire(sim, timer, task.cpu),
+    run: (task) => {
+      sim.shared.seedThread(task.id, cause); // WdfTimerStart happens before the expiry (races.ts)
+      expire(sim, timer, task.cpu);
+    },
   });
 };
 
@@ -90,6 +95,7 @@ export const timerStart = (
     return false;
   }
   const wasQueued = cancelExpiry(sim, timer);
+  timer.startCause = sim.causeHere();
   arm(sim, timer, sim.engine.now + Math.max(0, dueMicroseconds));
   return wasQueued;
 };
