@@ -69,7 +69,7 @@ export class CellArray<T> {
   }
 }
 
-/** A map of cells: each key is its own cell (`name.key`); adding or removing keys writes the
+/** A map of cells: each key is its own cell (`name["key"]`); adding or removing keys writes the
  * map's key set (`name.keys`), which iterating reads. */
 export class CellMap<K extends string | number, V> {
   private readonly entries = new Map<K, V>();
@@ -78,8 +78,13 @@ export class CellMap<K extends string | number, V> {
     private readonly sink: CellAccessSink,
   ) {}
 
+  /** `name["key"]`: never the same cell as the key set (`name.keys`), whatever the key. */
+  private keyCell(key: K): string {
+    return `${this.name}[${JSON.stringify(key)}]`;
+  }
+
   get(key: K): V | undefined {
-    this.sink.access(`${this.name}.${key}`, false);
+    this.sink.access(this.keyCell(key), false);
     return this.entries.get(key);
   }
 
@@ -90,13 +95,13 @@ export class CellMap<K extends string | number, V> {
 
   set(key: K, value: V): void {
     if (!this.entries.has(key)) this.sink.access(`${this.name}.keys`, true);
-    this.sink.access(`${this.name}.${key}`, true);
+    this.sink.access(this.keyCell(key), true);
     this.entries.set(key, value);
   }
 
   delete(key: K): boolean {
     this.sink.access(`${this.name}.keys`, true);
-    this.sink.access(`${this.name}.${key}`, true);
+    this.sink.access(this.keyCell(key), true);
     return this.entries.delete(key);
   }
 

@@ -47,7 +47,7 @@ export interface WdfContext {
   cell<T>(name: string, initial: T): Cell<T>;
   /** A shared array: each element is its own cell (`name[i]`), the length another. */
   cellArray<T>(name: string, initial?: readonly T[]): CellArray<T>;
-  /** A shared map: each key is its own cell (`name.key`), the key set another. */
+  /** A shared map: each key is its own cell (`name["key"]`), the key set another (`name.keys`). */
   cellMap<K extends string | number, V>(name: string): CellMap<K, V>;
   /** Busy time on this processor (KeStallExecutionProcessor); other processors keep running. */
   stall(microseconds: number): Promise<void>;
