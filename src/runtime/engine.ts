@@ -3,93 +3,17 @@
 // nothing about WDF; framework semantics live in the modules that spawn tasks (dispatcher.ts,
 // deferred.ts, framework-api.ts). No clocks, no Math.random: same seed, same trace.
 
-import type { IrqlName, TraceEvent } from "../trace/events.js";
+import type { TraceEvent } from "../trace/events.js";
 import { LockTable } from "./locks.js";
-import type { Activity } from "./races.js";
+import { IRQL_RANK, NONE_CLAIMED, Processors } from "./processors.js";
 import type { ChoiceKind, Scheduler } from "./scheduler.js";
+import { newTaskRecord, notCurrent, type RunningTask, type TaskRecord, type TaskSpec } from "./tasks.js";
+
+export type { CallbackFrame, RunningTask, TaskSpec } from "./tasks.js";
 
 /** How long blocked work may wait while only background tasks move time on (BUG-24: the
  * framework's hang watchdog reports a wait every 60 s). */
 const WATCHDOG_US = 60_000_000;
-
-export interface TaskSpec {
-  /** What runs, e.g. "device/q:EvtIoRead"; the engine appends an ordinal to make the task id. */
-  readonly name: string;
-  readonly readyAt: number;
-  readonly irql: IrqlName;
-  /** The callback lock the framework takes around the work, if any. */
-  readonly lock: string | null;
-  /** The work. Returning a promise makes the task an async simulated thread. */
-  readonly run: (task: RunningTask) => void | Promise<void>;
-  readonly onDone?: (task: RunningTask) => void;
-  /** Processor affinity: a DPC runs on the processor that queued it (per-processor DPC queues). */
-  readonly cpu?: number;
-  /** Does not keep the run alive (a timer expiry): the run ends when only such tasks are left. */
-  readonly background?: boolean;
-}
-
-export interface RunningTask {
-  readonly id: string;
-  readonly cpu: number;
-  readonly startedAt: number;
-  /** Locks held now (the callback lock first), for the race detector and the verifier. */
-  readonly locks: string[];
-  irql: IrqlName;
-  /** The callbacks running on this task, outermost first (inline callbacks nest on the thread). */
-  readonly frames: CallbackFrame[];
-  /** The thread for the trace ("application", "worker0"); null for DPCs, timers, ISRs. */
-  thread: string | null;
-  /** The task's body is an async function (it may block at an await). */
-  asyncBody: boolean;
-  /** Synchronous callbacks running inline on this task right now (they cannot block). */
-  syncDepth: number;
-}
-
-/** One callback invocation on a task (the simulator fills these in). */
-export interface CallbackFrame {
-  readonly callback: string;
-  /** For the trace, to reopen the slice where the thread resumes. */
-  readonly object: string;
-  readonly request: string | null;
-  readonly irql: IrqlName;
-  /** How many locks the task held when the callback began (BUG-34 check at its return). */
-  readonly heldAtEntry: number;
-  /** The race detector's record of this invocation. */
-  readonly activity: Activity;
-}
-
-interface TaskRecord extends RunningTask {
-  readonly spec: TaskSpec;
-  readyAt: number;
-  state: "ready" | "running" | "suspended" | "done";
-  cpu: number;
-  startedAt: number;
-  resume: (() => void) | null;
-  signal: (() => void) | null;
-  /** Suspended without its processor (a waiting thread); it needs a free processor to resume. */
-  sleeping: boolean;
-  /** A blocking wait: runnable again only once this holds (a lock freed, an event signalled). */
-  until: (() => boolean) | null;
-  /** What a blocked task waits for, for deadlock and hang reports. */
-  waitLabel: string | null;
-  /** A timed wait: runnable again at this time even if `until` still fails (null: no deadline). */
-  deadline: number | null;
-  /** The processor chosen for a task that is about to start. */
-  plannedCpu: number;
-}
-
-/**
- * A simulated thread waits for one thing at a time: a second wait started before the first was
- * awaited (`Promise.all` of blocking calls, an `io.wait` not awaited before the next call) has no
- * thread to suspend. Reported as an error of the driver or scenario code instead of a wrong run.
- */
-const notCurrent = (caller: RunningTask | undefined, what: string): Error =>
-  new Error(
-    `${caller?.id ?? "code outside any simulated thread"} started ${what} while it was already waiting: a simulated thread waits for one thing at a time — await each blocking call (ctx.stall, lock acquires, flushes, io.wait, io.powerDown, …) before starting the next, not with Promise.all`,
-  );
-
-/** IRQL order: work at a higher level preempts a suspended task at a lower one on its processor. */
-const IRQL_RANK: Record<IrqlName, number> = { PASSIVE_LEVEL: 0, DISPATCH_LEVEL: 2, DIRQL: 3 };
 
 export interface EngineOptions {
   readonly cpus: number;
@@ -120,15 +44,13 @@ export class Engine {
   private readonly startingByRank: number[] = [0, 0, 0, 0];
   /** Started and suspended at an await (async callbacks, the application thread). */
   private readonly suspended: TaskRecord[] = [];
-  /** Per processor, the tasks on it: the top one runs (or is suspended holding it); the ones
-   * below were preempted by higher-IRQL work (a DPC over a stalled passive callback). */
-  private readonly cpuStack: TaskRecord[][];
+  private readonly processors: Processors;
   private current: TaskRecord | null = null;
   private ordinal = 0;
   private steps = 0;
 
   constructor(private readonly options: EngineOptions) {
-    this.cpuStack = Array.from({ length: options.cpus }, () => []);
+    this.processors = new Processors(options.cpus);
   }
 
   get running(): RunningTask | null {
@@ -138,27 +60,7 @@ export class Engine {
   spawn(spec: TaskSpec): string {
     const id = `${spec.name}#${++this.ordinal}`;
     this.startingByRank[IRQL_RANK[spec.irql]]!++;
-    this.starting.push({
-      spec,
-      id,
-      readyAt: Math.max(spec.readyAt, this.now),
-      state: "ready",
-      cpu: -1,
-      startedAt: -1,
-      locks: [],
-      frames: [],
-      thread: null,
-      asyncBody: false,
-      syncDepth: 0,
-      irql: spec.irql,
-      resume: null,
-      signal: null,
-      sleeping: false,
-      until: null,
-      waitLabel: null,
-      deadline: null,
-      plannedCpu: -1,
-    });
+    this.starting.push(newTaskRecord(spec, id, this.now));
     return id;
   }
 
@@ -178,7 +80,7 @@ export class Engine {
 
   /** How many virtual processors there are. */
   get cpus(): number {
-    return this.cpuStack.length;
+    return this.processors.count;
   }
 
   track(cpu: number): string {
@@ -230,7 +132,7 @@ export class Engine {
       return Promise.reject(notCurrent(caller, "a wait"));
     if (release) {
       this.hooks?.sleep(task);
-      this.popCpu(task);
+      this.processors.pop(task);
       task.sleeping = true;
     }
     this.suspended.push(task);
@@ -243,62 +145,25 @@ export class Engine {
     });
   }
 
-  private popCpu(task: TaskRecord): void {
-    const stack = this.cpuStack[task.cpu];
-    if (stack !== undefined && stack[stack.length - 1] === task) stack.pop();
-  }
-
-  private freeCpu(claimed: ReadonlySet<number>): number {
-    for (let c = 0; c < this.cpuStack.length; c++)
-      if (this.cpuStack[c]!.length === 0 && !claimed.has(c)) return c;
-    return -1;
-  }
-
-  /** Where a task may start: a free processor, else one whose suspended top runs at a lower IRQL. */
-  private placeFor(task: TaskRecord, claimed: ReadonlySet<number>): number {
-    const affinity = task.spec.cpu;
-    const candidates = affinity === undefined ? null : [affinity % this.cpuStack.length];
-    if (candidates === null) {
-      const free = this.freeCpu(claimed);
-      if (free >= 0) return free;
-    }
-    for (let c = 0; c < this.cpuStack.length; c++) {
-      if (claimed.has(c) || (candidates !== null && !candidates.includes(c))) continue;
-      const stack = this.cpuStack[c]!;
-      const top = stack[stack.length - 1];
-      if (top === undefined) return c;
-      if (top.state === "suspended" && IRQL_RANK[task.irql] > IRQL_RANK[top.irql]) return c;
-    }
-    return -1;
-  }
-
   private runnable(): TaskRecord[] {
     const out: TaskRecord[] = [];
-    const anyFree = this.freeCpu(new Set()) >= 0;
+    const anyFree = this.processors.free(NONE_CLAIMED) >= 0;
     for (const t of this.suspended) {
       if (t.readyAt > this.now || this.blocked(t)) continue;
-      if (t.sleeping ? anyFree : this.cpuStack[t.cpu]![this.cpuStack[t.cpu]!.length - 1] === t) out.push(t);
+      if (t.sleeping ? anyFree : this.processors.isTop(t)) out.push(t);
     }
     // Work waiting for a processor starts FIFO: each startable task claims a processor in order.
-    // A processor takes work above its threshold (free: anything; a suspended top: a higher IRQL),
-    // so when no waiting task's IRQL clears the lowest threshold the scan is skipped.
+    // When no waiting task's IRQL clears the lowest processor threshold the scan is skipped.
     const claimed = new Set<number>();
     const placeable = (): boolean => {
-      let min = 99;
-      for (let c = 0; c < this.cpuStack.length; c++) {
-        if (claimed.has(c)) continue;
-        const stack = this.cpuStack[c]!;
-        const top = stack[stack.length - 1];
-        const threshold = top === undefined ? -1 : top.state === "suspended" ? IRQL_RANK[top.irql] : 99;
-        if (threshold < min) min = threshold;
-      }
+      const min = this.processors.lowestThreshold(claimed);
       for (let rank = min + 1; rank <= 3; rank++) if ((this.startingByRank[rank] ?? 0) > 0) return true;
       return false;
     };
-    for (let i = 0; i < this.starting.length && claimed.size < this.cpuStack.length && placeable(); i++) {
+    for (let i = 0; i < this.starting.length && claimed.size < this.processors.count && placeable(); i++) {
       const t = this.starting[i]!;
       if (t.readyAt > this.now || !this.locks.isFree(t.spec.lock)) continue;
-      const cpu = this.placeFor(t, claimed);
+      const cpu = this.processors.placeFor(t, claimed);
       if (cpu < 0) continue;
       claimed.add(cpu);
       t.plannedCpu = cpu;
@@ -396,7 +261,7 @@ export class Engine {
     this.starting.splice(this.starting.indexOf(task), 1);
     this.startingByRank[IRQL_RANK[task.irql]]!--;
     task.cpu = task.plannedCpu;
-    this.cpuStack[task.cpu]!.push(task);
+    this.processors.push(task);
     task.startedAt = this.now;
     task.state = "running";
     if (task.spec.lock !== null) {
@@ -450,8 +315,8 @@ export class Engine {
     task.deadline = null;
     if (task.sleeping) {
       task.sleeping = false;
-      task.cpu = this.freeCpu(new Set());
-      this.cpuStack[task.cpu]!.push(task);
+      task.cpu = this.processors.free(NONE_CLAIMED);
+      this.processors.push(task);
       this.hooks?.wake(task);
     }
     task.state = "running";
@@ -483,7 +348,7 @@ export class Engine {
     // simulator reports the leak when the callback returns (locks.ts, callbackReturned).
     const lock = task.spec.lock === null ? undefined : this.locks.get(task.spec.lock);
     if (lock !== undefined && lock.holder === task.id) lock.holder = null;
-    this.popCpu(task);
+    this.processors.pop(task);
     this.current = null;
     const i = this.suspended.indexOf(task);
     if (i >= 0) this.suspended.splice(i, 1);

@@ -11,15 +11,17 @@ import { type Delivery, RuntimeQueue } from "./dispatcher.js";
 import { Engine, type EngineOutcome, type RunningTask } from "./engine.js";
 import { FindingLog, type RuntimeFinding } from "./findings.js";
 import { makeContext, type WdfContext } from "./framework-api.js";
+import { IoManager } from "./io-manager.js";
 import { callbackReturned } from "./locks.js";
 import { deliverToDriver } from "./queue-delivery.js";
 import type { Cause, Race } from "./races.js";
 import { reportRunEnd } from "./run-end.js";
 import { SharedState } from "./shared-state.js";
+import { traceMigration, WorkerPool } from "./threads.js";
 
 const NO_CAUSES: readonly Cause[] = [];
 
-import { newRequest, type SimRequest } from "./request.js";
+import type { SimRequest } from "./request.js";
 import type { SendFields } from "./scenario.js";
 import type { Scheduler } from "./scheduler.js";
 
@@ -51,6 +53,8 @@ export class Simulator {
   /** Callbacks by object, then by event (and registration), for presentation (the per-request path). */
   private readonly callbacks = new Map<string, Map<string, ResolvedCallback>>();
   private readonly objects = new Map<string, ResolvedObject>();
+  private readonly workers = new WorkerPool();
+  private readonly io: IoManager = new IoManager(this);
 
   constructor(
     readonly driver: ResolvedDriver,
@@ -65,8 +69,8 @@ export class Simulator {
     });
     this.shared = new SharedState(this.engine, (race) => this.reportRace(race));
     this.engine.hooks = {
-      sleep: (task) => this.traceMigration(task, true),
-      wake: (task) => this.traceMigration(task, false),
+      sleep: (task) => traceMigration(this.engine, task, true),
+      wake: (task) => traceMigration(this.engine, task, false),
     };
     for (const o of driver.objects) this.objects.set(o.id, o);
     for (const cb of driver.callbacks) {
@@ -90,65 +94,10 @@ export class Simulator {
     }
   }
 
-  /**
-   * The thread a task runs on, for the trace: a scenario/PnP thread's name, or a system worker
-   * thread ("worker0", lowest free first) for passive-level callback work (work items, passive
-   * queue presentation). DPCs, timers and ISRs run in an arbitrary thread context: none.
-   */
-  private readonly workers: (string | null)[] = [];
-  private takeWorker(task: RunningTask): void {
-    let i = this.workers.indexOf(null);
-    if (i < 0) i = this.workers.push(null) - 1;
-    this.workers[i] = task.id;
-    task.thread = `worker${i}`;
-  }
-  private releaseWorker(task: RunningTask): void {
-    const i = this.workers.indexOf(task.id);
-    if (i >= 0) this.workers[i] = null;
-  }
-
   /** The callback `task` is running now (innermost), if any. */
   callbackOf(task: RunningTask): string | undefined {
     const frames = task.frames;
     return frames.length > 0 ? frames[frames.length - 1]!.callback : undefined;
-  }
-
-  /**
-   * A sleeping thread leaves its processor and may wake on another: its callback and lock slices
-   * end on the old processor's track and begin again on the new one, so processor tracks show
-   * only what ran there (the thread track keeps the callback whole).
-   */
-  private traceMigration(task: RunningTask, sleeping: boolean): void {
-    if (!this.engine.tracing || task.frames.length === 0) return;
-    const t = this.engine.now;
-    const track = this.engine.track(task.cpu);
-    if (sleeping) {
-      for (const lock of [...task.locks].reverse())
-        this.engine.emit({ t, type: "lock-release", track, lock });
-      for (const f of [...task.frames].reverse())
-        this.engine.emit({
-          t,
-          type: "callback-end",
-          track,
-          callback: f.callback,
-          thread: task.thread,
-          migrate: true,
-        });
-      return;
-    }
-    for (const f of task.frames)
-      this.engine.emit({
-        t,
-        type: "callback-begin",
-        track,
-        callback: f.callback,
-        object: f.object,
-        request: f.request,
-        irql: f.irql,
-        thread: task.thread,
-        migrate: true,
-      });
-    for (const lock of task.locks) this.engine.emit({ t, type: "lock-acquire", track, lock });
   }
 
   /** May the code running on `task` wait (blocking.ts)? Only an async body with no synchronous callback inlined on it. */
@@ -291,14 +240,14 @@ export class Simulator {
       irql: cb.irql, // the model's answer (IRQ-1..IRQ-4); the runtime does not re-derive it
       lock,
       run: (task) => {
-        if (cb.irql === "PASSIVE_LEVEL") this.takeWorker(task);
+        if (cb.irql === "PASSIVE_LEVEL") this.workers.take(task);
         opts.onStart?.();
         task.asyncBody = fn !== undefined && fn.constructor.name === "AsyncFunction";
         return this.runCallback(cb, fn, task, args, opts.request ?? null, causes);
       },
       onDone: (task) => {
         this.endCallback(cb, task, opts.onDone);
-        this.releaseWorker(task);
+        this.workers.release(task);
       },
     });
     opts.onSpawn?.(taskId);
@@ -483,56 +432,9 @@ export class Simulator {
     });
   }
 
-  /** RTE-03/RTE-04: which queue receives a request of this type (RTE-01: Create never goes to the default queue). */
-  route(type: RequestType): RuntimeQueue | null {
-    const cached = this.routes.get(type);
-    if (cached !== undefined) return cached;
-    const queue = this.routeUncached(type);
-    this.routes.set(type, queue);
-    return queue;
-  }
-
-  /** Routing never changes after the device is started (RTE-07: STATUS_INVALID_DEVICE_STATE after). */
-  private readonly routes = new Map<RequestType, RuntimeQueue | null>();
-
-  private routeUncached(type: RequestType): RuntimeQueue | null {
-    for (const q of this.queues.values()) if (q.config.requestDispatching.includes(type)) return q;
-    if (type === "Create") return null;
-    for (const q of this.queues.values()) if (q.config.defaultQueue) return q;
-    return null;
-  }
-
-  /** The I/O manager sends a request (ARR-01..ARR-03; creates per RTE-01/RTE-07). */
+  /** The I/O manager sends a request (io-manager.ts). */
   send(type: RequestType, fields: SendFields = {}): SimRequest {
-    const request = newRequest(this.requests.length + 1, type, fields);
-    request.arrivalCause = this.causeHere(); // what the application did before sending happens before its presentation
-    this.requests.push(request);
-    const queue = this.route(type);
-    this.engine.emit({
-      t: this.engine.now,
-      type: "request-arrive",
-      request: request.id,
-      queue: queue?.id ?? "(none)",
-      major: type,
-    });
-    if (type === "Create" && this.device.removed) this.frameworkComplete(request, "STATUS_DELETE_PENDING");
-    else if (type === "Create" && queue === null) this.createWithoutQueue(request);
-    else if (queue === null) this.frameworkComplete(request, "STATUS_INVALID_DEVICE_REQUEST");
-    else if (!queue.arrive(request)) this.frameworkComplete(request, "STATUS_INVALID_DEVICE_STATE");
-    return request;
-  }
-
-  /** No create queue: EvtDeviceFileCreate(device, request, fileObject) owns it, else the framework succeeds it. */
-  private createWithoutQueue(request: SimRequest): void {
-    const cb = this.driver.callbacks.find((c) => c.event === "EvtDeviceFileCreate");
-    if (cb === undefined) {
-      this.frameworkComplete(request, "STATUS_SUCCESS");
-      return;
-    }
-    request.state = "driver-owned";
-    request.presented = true;
-    const device = this.driver.objects.find((o) => o.config.kind === "device")?.id ?? "device";
-    this.invoke(cb, [device, request, request.fileObject], { request, inline: true });
+    return this.io.send(type, fields);
   }
 
   /** A finding made when the run ends: logged, and put on the trace so timelines show it. */
